@@ -1,0 +1,46 @@
+# Two commands do all the set-up: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app voortgang
+PORT ?= 5000
+HTMX := voortgang/static/vendor/htmx.min.js
+MO := translations/nl/LC_MESSAGES/messages.mo translations/en/LC_MESSAGES/messages.mo
+
+.PHONY: install run test migrate translations-update translations-compile clean
+
+install: $(VENV)/.installed $(HTMX) $(MO)
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# htmx comes from the npm registry at install time and is served from our static folder.
+$(HTMX): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	mkdir -p $(dir $(HTMX))
+	cp node_modules/htmx.org/dist/htmx.min.js $(HTMX)
+
+$(MO): translations/nl/LC_MESSAGES/messages.po translations/en/LC_MESSAGES/messages.po | $(VENV)/.installed
+	$(FLASK) translate compile
+
+migrate: install
+	$(FLASK) db upgrade
+
+run: migrate
+	$(FLASK) seed-demo --if-empty
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+translations-update: $(VENV)/.installed
+	$(FLASK) translate update
+
+translations-compile: $(VENV)/.installed
+	$(FLASK) translate compile
+
+clean:
+	rm -rf $(VENV) node_modules $(HTMX) $(MO)

@@ -1,0 +1,112 @@
+"""Fixtures: an app on a migrated database (SQLite, or TEST_DATABASE_URL), clients, people."""
+import os
+from datetime import date
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from voortgang import create_app
+from voortgang.conversations.models import Conversation
+from voortgang.extensions import db
+from voortgang.people.models import Person
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return url
+    return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "voortgang-test.sqlite3")
+
+
+def _config(database_url, **extra):
+    return {"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False,
+            "SQLALCHEMY_DATABASE_URI": database_url, **extra}
+
+
+@pytest.fixture(scope="session")
+def migrated(database_url):
+    """Build the schema once per run through the migrations, as `make run` does."""
+    app = create_app(_config(database_url))
+    with app.app_context():
+        db.drop_all()
+        db.session.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        db.session.commit()
+        upgrade()
+        db.engine.dispose()
+    return database_url
+
+
+@pytest.fixture
+def app_config():
+    """Extra config for one test, e.g. {"WTF_CSRF_ENABLED": True}."""
+    return {}
+
+
+@pytest.fixture
+def app(migrated, app_config):
+    app = create_app(_config(migrated, **app_config))
+    with app.app_context():
+        yield app
+        db.session.remove()
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(table.delete())
+        db.session.commit()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def htmx(client):
+    """Send requests the way htmx does."""
+    class HtmxClient:
+        def get(self, url, **kwargs):
+            return client.get(url, headers={"HX-Request": "true"}, **kwargs)
+
+        def post(self, url, **kwargs):
+            return client.post(url, headers={"HX-Request": "true"}, **kwargs)
+    return HtmxClient()
+
+
+@pytest.fixture
+def english(client):
+    """Switch the client's interface language to English."""
+    client.post("/language", data={"lang": "en", "next": "/"})
+    return client
+
+
+@pytest.fixture
+def create_person(app):
+    def create(name, manager=None, job_title=None):
+        person = Person(name=name, manager=manager, job_title=job_title)
+        db.session.add(person)
+        db.session.commit()
+        return person
+    return create
+
+
+@pytest.fixture
+def manager(create_person):
+    return create_person("Sanne de Vries", job_title="Teamleider")
+
+
+@pytest.fixture
+def employee(create_person, manager):
+    return create_person("Jan Bakker", manager=manager, job_title="Planner")
+
+
+@pytest.fixture
+def conversation(employee, manager):
+    review = Conversation(employee=employee, manager=manager, held_on=date(2026, 11, 27))
+    db.session.add(review)
+    db.session.commit()
+    return review
+
+
+def phase_url(conversation, slug):
+    return f"/conversations/{conversation.id}/{slug}"

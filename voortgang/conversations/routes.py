@@ -1,0 +1,127 @@
+"""Start a conversation, move through its phases, save answers, complete it."""
+from datetime import datetime, timezone
+
+from flask import abort, flash, redirect, request
+from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError
+
+from ..extensions import db
+from ..people.models import Person
+from ..people.routes import render_person, start_form_for
+from ..rendering import fragment
+from .forms import PHASE_FORMS
+from .models import Answer, Conversation, Status
+from .questions import BY_SLUG, PHASES, neighbours
+from .views import bp, get_conversation, phase_url, render_phase
+
+
+@bp.post("/people/<int:person_id>/conversations")
+def start(person_id):
+    """Start a review for this employee and open its first phase."""
+    employee = db.get_or_404(Person, person_id)
+    form = start_form_for(employee, formdata=request.form)
+    if not form.validate():
+        return render_person(employee, form, status=422)
+    conversation = Conversation(
+        employee=employee, manager_id=form.manager.data, held_on=form.held_on.data,
+        period_start=form.period_start.data, period_end=form.period_end.data,
+        previous_id=db.session.scalar(
+            db.select(Conversation.id).where(Conversation.employee_id == employee.id)
+            .order_by(Conversation.held_on.desc(), Conversation.id.desc()).limit(1)),
+    )
+    db.session.add(conversation)
+    db.session.commit()
+    return redirect(phase_url(conversation, PHASES[0]), code=303)
+
+
+@bp.get("/conversations/<int:conversation_id>")
+def show(conversation_id):
+    """A conversation opens at its first phase."""
+    return redirect(phase_url(get_conversation(conversation_id), PHASES[0]))
+
+
+@bp.get("/conversations/<int:conversation_id>/<phase_slug>")
+def phase(conversation_id, phase_slug):
+    """One phase of the conversation, as page or as htmx fragment."""
+    conversation = get_conversation(conversation_id)
+    return render_phase(conversation, BY_SLUG.get(phase_slug) or abort(404))
+
+
+@bp.post("/conversations/<int:conversation_id>/<phase_slug>")
+def save_phase(conversation_id, phase_slug):
+    """Save the phase's answers (autosave or form), then stay or move on.
+
+    htmx autosaves get the save status back; a press on previous/next gets the
+    neighbouring phase; without JavaScript the browser is redirected there.
+    """
+    conversation = get_conversation(conversation_id)
+    current = BY_SLUG.get(phase_slug)
+    if current is None or current.slug not in PHASE_FORMS:
+        abort(404)
+    form = PHASE_FORMS[current.slug](formdata=request.form)
+    going = request.form.get("go")
+    if not form.validate():
+        if request.htmx and not going:
+            return _save_status(form, status=422)
+        return render_phase(conversation, current, status=422, form=form)
+    _store_answers(conversation, current, form)
+    previous, following = neighbours(current)
+    target = {"previous": previous, "next": following}.get(going)
+    if target is None:
+        if request.htmx:
+            return _save_status(form)
+        flash(_("Your answers were saved."))
+        return redirect(phase_url(conversation, current), code=303)
+    if request.htmx:
+        response = render_phase(conversation, target)
+        response.headers["HX-Push-Url"] = phase_url(conversation, target)
+        return response
+    return redirect(phase_url(conversation, target), code=303)
+
+
+@bp.post("/conversations/<int:conversation_id>/complete")
+def complete(conversation_id):
+    """Mark the conversation as completed; the overview then says so."""
+    conversation = get_conversation(conversation_id)
+    if conversation.status is not Status.COMPLETED:
+        conversation.status = Status.COMPLETED
+        conversation.completed_at = datetime.now(timezone.utc)
+        db.session.commit()
+    overview = BY_SLUG["overview"]
+    if request.htmx:
+        return render_phase(conversation, overview)
+    return redirect(phase_url(conversation, overview), code=303)
+
+
+def _store_answers(conversation, phase, form):
+    try:
+        _write_answers(conversation, phase, form)
+        db.session.commit()
+    except IntegrityError:
+        # Two saves of a first answer raced (autosave and form): the row exists now.
+        db.session.rollback()
+        _write_answers(conversation, phase, form)
+        db.session.commit()
+
+
+def _write_answers(conversation, phase, form):
+    existing = {a.question_key: a for a in conversation.answers}
+    for question in phase.questions:
+        text = form[f"answer_{question.key}"].data or ""
+        answer = existing.get(question.key)
+        if answer is None and text:
+            db.session.add(Answer(conversation=conversation, question_key=question.key,
+                                  text=text))
+        elif answer is not None and answer.text != text:
+            answer.text = text
+    if "next_evaluation_on" in form:
+        conversation.next_evaluation_on = form.next_evaluation_on.data
+    if conversation.status is Status.DRAFT:
+        conversation.status = Status.IN_PROGRESS
+
+
+def _save_status(form, status=200):
+    errors = [(form[name].label.text, message)
+              for name, messages in form.errors.items() for message in messages]
+    return fragment("conversations/_save_status.html", status, errors=errors,
+                    saved_at=None if errors else datetime.now(timezone.utc))

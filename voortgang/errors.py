@@ -1,0 +1,35 @@
+"""Error pages: a clear message in the user's language, never a stack trace."""
+from flask import render_template
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from .rendering import wants_fragment
+
+
+def _message(code):
+    messages = {
+        400: _("The request could not be understood. Go back and try again."),
+        404: _("This page does not exist, or you may not see it."),
+        405: _("That action is not possible on this page."),
+        413: _("What you sent is too large. Shorten the text and try again."),
+    }
+    return messages.get(code, _("Something went wrong. What you typed before this "
+                                "was saved."))
+
+
+def init_app(app):
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        message = _("Your session has expired or the form is out of date. Reload the "
+                    "page and try again; text that was saved is kept.")
+        return _render(400, message)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error):
+        return _render(error.code, _message(error.code))
+
+
+def _render(code, message):
+    template = "errors/_error.html" if wants_fragment() else "errors/error.html"
+    return render_template(template, code=code, message=message), code

@@ -1,0 +1,40 @@
+"""Interface language: Dutch by default, English too, switchable at any moment."""
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, redirect, request, session, url_for
+from flask_babel import get_locale
+
+bp = Blueprint("i18n", __name__)
+
+
+def select_locale():
+    """An explicit choice first, then the browser's Accept-Language, then Dutch."""
+    languages = current_app.config["LANGUAGES"]
+    chosen = session.get("lang")
+    if chosen in languages:
+        return chosen
+    return request.accept_languages.best_match(languages) or "nl"
+
+
+@bp.post("/language")
+def switch():
+    """Remember the chosen language and return to the page the user was on."""
+    lang = request.form.get("lang", "")
+    if lang in current_app.config["LANGUAGES"]:
+        session["lang"] = lang
+        session.permanent = True
+    return redirect(_local_target(request.form.get("next")), code=303)
+
+
+def _local_target(target):
+    # Only ever go back to a path on this site: never an open redirect.
+    parts = urlsplit(target or "")
+    if target and not parts.scheme and not parts.netloc and target.startswith("/") \
+            and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("people.index")
+
+
+@bp.app_context_processor
+def language_context():
+    return {"current_lang": str(get_locale()), "languages": current_app.config["LANGUAGES"]}
