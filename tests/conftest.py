@@ -1,8 +1,10 @@
 """Fixtures: an app on a migrated database (SQLite, or TEST_DATABASE_URL), clients, people."""
+import contextvars
 import os
 from datetime import date
 
 import pytest
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import text
 
@@ -44,9 +46,25 @@ def app_config():
     return {}
 
 
+class IsolatedClient(FlaskClient):
+    """Runs each request in a context of its own, as a real server would.
+
+    The test holds an app context for its database work; without this, requests
+    would share its `g` (and the locale cached there) and its session. After each
+    request the test's session forgets what it loaded, so it sees the request's
+    changes.
+    """
+
+    def open(self, *args, **kwargs):
+        response = contextvars.Context().run(super().open, *args, **kwargs)
+        db.session.expire_all()
+        return response
+
+
 @pytest.fixture
 def app(migrated, app_config):
     app = create_app(_config(migrated, **app_config))
+    app.test_client_class = IsolatedClient
     with app.app_context():
         yield app
         db.session.remove()
@@ -108,5 +126,7 @@ def conversation(employee, manager):
     return review
 
 
-def phase_url(conversation, slug):
-    return f"/conversations/{conversation.id}/{slug}"
+@pytest.fixture
+def phase_url():
+    """The URL of one phase of a conversation."""
+    return lambda conversation, slug: f"/conversations/{conversation.id}/{slug}"

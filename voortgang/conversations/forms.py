@@ -3,7 +3,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import DateField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, \
     ValidationError
 
@@ -65,14 +65,14 @@ class GoalForm(FlaskForm):
     description = TextAreaField(_l("Goal"), validators=[
         DataRequired(_l("Describe the goal.")), _too_long(500)])
     kind = SelectField(_l("Kind of goal"), coerce=_enum(GoalKind), choices=[
-        (GoalKind.JOB.value, _l("Job-related")),
-        (GoalKind.PERSONAL.value, _l("Personal")),
+        SelectChoice(GoalKind.JOB.value, _l("Job-related")),
+        SelectChoice(GoalKind.PERSONAL.value, _l("Personal")),
     ])
     outcome = SelectField(_l("Result"), coerce=_enum(Outcome), choices=[
-        ("", _l("Not discussed yet")),
-        (Outcome.MET.value, _l("Met")),
-        (Outcome.PARTLY.value, _l("Partly met")),
-        (Outcome.NOT_MET.value, _l("Not met")),
+        SelectChoice("", _l("Not discussed yet")),
+        SelectChoice(Outcome.MET.value, _l("Met")),
+        SelectChoice(Outcome.PARTLY.value, _l("Partly met")),
+        SelectChoice(Outcome.NOT_MET.value, _l("Not met")),
     ])
 
 
@@ -85,28 +85,28 @@ class AgreementForm(FlaskForm):
         _too_long(120)])
     due_on = _date_field(_l("Due date"), _in_range)
     kind = SelectField(_l("Kind"), coerce=_enum(AgreementKind), choices=[
-        (AgreementKind.TRAINING.value, _l("Training")),
-        (AgreementKind.COACHING.value, _l("Coaching")),
-        (AgreementKind.ASSESSMENT.value, _l("Assessment")),
-        (AgreementKind.SUPPORT.value, _l("Support")),
-        (AgreementKind.OTHER.value, _l("Other")),
+        SelectChoice(AgreementKind.TRAINING.value, _l("Training")),
+        SelectChoice(AgreementKind.COACHING.value, _l("Coaching")),
+        SelectChoice(AgreementKind.ASSESSMENT.value, _l("Assessment")),
+        SelectChoice(AgreementKind.SUPPORT.value, _l("Support")),
+        SelectChoice(AgreementKind.OTHER.value, _l("Other")),
     ], default=AgreementKind.OTHER)
     status = SelectField(_l("Status"), coerce=_enum(AgreementStatus), choices=[
-        (AgreementStatus.OPEN.value, _l("Open")),
-        (AgreementStatus.DONE.value, _l("Done")),
-        (AgreementStatus.DROPPED.value, _l("Dropped")),
+        SelectChoice(AgreementStatus.OPEN.value, _l("Open")),
+        SelectChoice(AgreementStatus.DONE.value, _l("Done")),
+        SelectChoice(AgreementStatus.DROPPED.value, _l("Dropped")),
     ], default=AgreementStatus.OPEN)
 
     def set_people(self, conversation):
         """Offer the two people by name, so the owner is unmistakable on screen."""
         self.owner.choices = [
-            ("", _l("Nobody yet")),
-            (Owner.EMPLOYEE.value, _l("%(name)s (employee)",
-                                      name=conversation.employee.name)),
-            (Owner.MANAGER.value, _l("%(name)s (manager)",
-                                     name=conversation.manager.name)),
-            (Owner.BOTH.value, _l("Both")),
-            (Owner.OTHER.value, _l("Someone else")),
+            SelectChoice("", _l("Nobody yet")),
+            SelectChoice(Owner.EMPLOYEE.value,
+                         _l("%(name)s (employee)", name=conversation.employee.name)),
+            SelectChoice(Owner.MANAGER.value,
+                         _l("%(name)s (manager)", name=conversation.manager.name)),
+            SelectChoice(Owner.BOTH.value, _l("Both")),
+            SelectChoice(Owner.OTHER.value, _l("Someone else")),
         ]
         return self
 

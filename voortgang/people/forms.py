@@ -1,7 +1,7 @@
 """Form to add a person."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField
+from wtforms import SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 
@@ -14,5 +14,6 @@ class PersonForm(FlaskForm):
     manager = SelectField(_l("Manager"), coerce=int, choices=[])
 
     def set_managers(self, people):
-        self.manager.choices = [(0, _l("No manager yet"))] + [(p.id, p.name) for p in people]
+        self.manager.choices = [SelectChoice(0, _l("No manager yet"))] + [
+            SelectChoice(p.id, p.name) for p in people]
         return self

@@ -1,5 +1,6 @@
 """Views to list, add and open people."""
 from flask import Blueprint, redirect, url_for
+from wtforms import SelectChoice
 
 from ..conversations.forms import StartForm
 from ..conversations.models import Conversation
@@ -45,7 +46,8 @@ def show(person_id):
 
 def start_form_for(person, formdata=None):
     form = StartForm(formdata=formdata) if formdata is not None else StartForm()
-    form.manager.choices = [(p.id, p.name) for p in _all_people() if p.id != person.id]
+    form.manager.choices = [SelectChoice(p.id, p.name) for p in _all_people()
+                            if p.id != person.id]
     if formdata is None and person.manager_id:
         form.manager.data = person.manager_id
     return form

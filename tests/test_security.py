@@ -1,0 +1,112 @@
+"""Security from the start: CSP, CSRF, escaping, secrets, and no 500 on bad input."""
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from voortgang import create_app
+
+TEMPLATES = Path(__file__).parent.parent / "templates"
+
+
+def test_strict_content_security_policy(client):
+    csp = client.get("/").headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "style-src 'self'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "frame-ancestors 'none'" in csp
+
+
+def test_pages_carry_no_inline_script_style_or_hx_on():
+    for template in TEMPLATES.rglob("*.html"):
+        source = template.read_text()
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", source), template
+        assert not re.search(r"<style|\sstyle=|hx-on", source), template
+
+
+def test_htmx_is_served_from_our_static_folder_and_configured(client):
+    page = client.get("/").get_data(as_text=True)
+    assert '<script src="/static/vendor/htmx.min.js"' in page
+    assert '"allowEval": false' in page and '"includeIndicatorStyles": false' in page
+    assert "http://" not in page and "https://" not in page
+    with client.get("/static/vendor/htmx.min.js") as script:
+        assert script.status_code == 200 and b"htmx" in script.data
+
+
+@pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True}])
+def test_post_without_csrf_token_is_refused_with_a_message(client, conversation,
+                                                           phase_url):
+    response = client.post(phase_url(conversation, "looking-back"),
+                           data={"answer_obstacles": "zonder token"})
+    assert response.status_code == 400
+    assert "Je sessie is verlopen" in response.get_data(as_text=True)
+    assert "obstacles" not in conversation.answer_texts()
+
+
+@pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True}])
+def test_htmx_sends_the_token_in_a_header(client, conversation, phase_url):
+    page = client.get(phase_url(conversation, "looking-back")).get_data(as_text=True)
+    token = re.search(r'"X-CSRFToken": "([^"]+)"', page).group(1)
+    response = client.post(phase_url(conversation, "looking-back"),
+                           data={"answer_obstacles": "met token"},
+                           headers={"HX-Request": "true", "X-CSRFToken": token})
+    assert response.status_code == 200
+    assert conversation.answer_texts()["obstacles"] == "met token"
+
+
+def test_secret_key_is_generated_once_into_instance(tmp_path, monkeypatch):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    first = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    first.instance_path  # noqa: B018
+    key_file = Path(first.instance_path) / "secret_key"
+    assert key_file.exists()
+    assert create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).secret_key == \
+        first.secret_key
+    monkeypatch.setenv("SECRET_KEY", "from-the-environment")
+    assert create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).secret_key == \
+        "from-the-environment"
+
+
+def test_typed_html_is_escaped_everywhere(htmx, client, conversation, phase_url):
+    htmx.post(f"/conversations/{conversation.id}/items/goals",
+              data={"new-goal-description": "<script>alert(1)</script>",
+                    "new-goal-kind": "job", "new-goal-outcome": ""})
+    for slug in ("looking-back", "overview"):
+        page = client.get(phase_url(conversation, slug)).get_data(as_text=True)
+        assert "<script>alert(1)</script>" not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_oversized_request_is_a_clear_413(client, conversation, phase_url):
+    response = client.post(phase_url(conversation, "looking-back"),
+                           data={"answer_obstacles": "x" * (2 * 1024 * 1024)})
+    assert response.status_code == 413
+    assert "te groot" in response.get_data(as_text=True)
+
+
+texts = st.text(st.characters(codec="utf-8"), max_size=300)
+dates = st.one_of(st.dates().map(str), texts)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(answer=texts, evaluation=dates, go=st.sampled_from(["", "next", "previous", "x"]))
+def test_any_phase_input_is_saved_or_explained(htmx, conversation, phase_url, answer,
+                                               evaluation, go):
+    response = htmx.post(phase_url(conversation, "agreements"), data={
+        "answer_check_ins": answer, "next_evaluation_on": evaluation, "go": go})
+    assert response.status_code in (200, 422)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(description=texts, owner=st.one_of(st.sampled_from(["employee", "both", ""]),
+                                          texts),
+       due=dates, kind=st.one_of(st.just("training"), texts))
+def test_any_agreement_input_is_saved_or_explained(htmx, conversation, description,
+                                                   owner, due, kind):
+    response = htmx.post(f"/conversations/{conversation.id}/items/agreements", data={
+        "new-agreement-description": description, "new-agreement-owner": owner,
+        "new-agreement-due_on": due, "new-agreement-kind": kind})
+    assert response.status_code in (200, 422)
