@@ -60,7 +60,7 @@ def test_every_phase_as_page_and_as_fragment(phase_url, client, htmx, conversati
 def test_every_phase_in_english(phase_url, english, conversation, slug):
     page = english.get(phase_url(conversation, slug)).get_data(as_text=True)
     assert "Progress review of Jan Bakker" in page
-    assert "Friday, November 27, 2026" in page
+    assert "Friday, 27 November 2026" in page
 
 
 def test_history_restore_gets_the_whole_page(phase_url, client, conversation):

@@ -7,13 +7,22 @@ from flask_babel import get_locale
 bp = Blueprint("i18n", __name__)
 
 
-def select_locale():
+# Dates in English are written the British way ("Friday 15 January 2027"), which
+# reads naturally next to Dutch; the English catalog is found through "en".
+FORMATS = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def chosen_language():
     """An explicit choice first, then the browser's Accept-Language, then Dutch."""
     languages = current_app.config["LANGUAGES"]
     chosen = session.get("lang")
     if chosen in languages:
         return chosen
     return request.accept_languages.best_match(languages) or "nl"
+
+
+def select_locale():
+    return FORMATS[chosen_language()]
 
 
 @bp.post("/language")
@@ -37,4 +46,5 @@ def _local_target(target):
 
 @bp.app_context_processor
 def language_context():
-    return {"current_lang": str(get_locale()), "languages": current_app.config["LANGUAGES"]}
+    return {"current_lang": get_locale().language,
+            "languages": current_app.config["LANGUAGES"]}

@@ -49,11 +49,49 @@
     dirty.clear();
   });
 
+  // Fields that are not autosaved (a half-typed new agreement, a new person) are
+  // carried over a language switch in sessionStorage and put back after the reload.
+  const CARRY_KEY = "voortgang:carry";
+
+  function carryUnsavedFields() {
+    const values = {};
+    document.querySelectorAll("form:not([data-autosave]):not([data-language-switch])")
+      .forEach(function (form) {
+        Array.from(form.elements).forEach(function (field) {
+          if (!field.id || field.type === "hidden" || field.type === "submit") return;
+          if (field.value !== field.defaultValue || field.matches("select")) {
+            values[field.id] = field.value;
+          }
+        });
+      });
+    try {
+      sessionStorage.setItem(CARRY_KEY, JSON.stringify({ path: window.location.pathname,
+                                                         values: values }));
+    } catch (error) { /* storage full or disabled: nothing to carry */ }
+  }
+
+  function restoreCarriedFields() {
+    let carried = null;
+    try {
+      carried = JSON.parse(sessionStorage.getItem(CARRY_KEY) || "null");
+      sessionStorage.removeItem(CARRY_KEY);
+    } catch (error) { return; }
+    if (!carried || carried.path !== window.location.pathname) return;
+    Object.keys(carried.values).forEach(function (id) {
+      const field = document.getElementById(id);
+      if (field && field.form && !field.form.matches("[data-autosave]")) {
+        field.value = carried.values[id];
+      }
+    });
+  }
+  restoreCarriedFields();
+
   // Switching language reloads the page: save first, then come back to the same URL.
   document.addEventListener("submit", function (event) {
     const form = event.target;
     if (!form.matches("[data-language-switch]")) return;
     form.elements.next.value = window.location.pathname + window.location.search;
+    carryUnsavedFields();
     if (dirty.size === 0) return;
     event.preventDefault();
     const button = event.submitter;
