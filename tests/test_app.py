@@ -23,6 +23,7 @@ def test_demo_team_gives_a_working_app_at_once(client, app):
         assert name in page
     earlier = db.session.scalar(db.select(Conversation))
     assert earlier.status is Status.COMPLETED and earlier.agreements
+    assert earlier.completed_at.date() == earlier.held_on
 
 
 def test_seed_demo_command_only_fills_an_empty_database(app):

@@ -22,9 +22,9 @@ def test_index_in_english(english, employee):
     assert '<html lang="en">' in page
 
 
-@pytest.mark.parametrize("path", ["/", "/people/new"])
-def test_htmx_request_gets_only_the_content(htmx, path):
-    response = htmx.get(path)
+@pytest.mark.parametrize("path", ["/", "/people/new", "/people/{employee}"])
+def test_htmx_request_gets_only_the_content(htmx, employee, path):
+    response = htmx.get(path.format(employee=employee.id))
     body = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "<html" not in body and "<h1>" in body
@@ -54,6 +54,20 @@ def test_add_person_with_too_long_name(client):
     response = client.post("/people/new", data={"name": "x" * 500, "manager": 0})
     assert response.status_code == 422
     assert "Houd het onder de 120 tekens." in response.get_data(as_text=True)
+
+
+def test_person_page_lists_reviews_and_offers_to_start(client, conversation, employee):
+    page = client.get(f"/people/{employee.id}").get_data(as_text=True)
+    assert "27 november 2026" in page and "Nog niet begonnen" in page
+    assert "Begin het gesprek" in page
+    assert '<option selected value="%d">Sanne de Vries</option>' % employee.manager_id \
+        in page
+
+
+def test_person_without_anyone_to_review_with_is_told_what_to_do(client, create_person):
+    loner = create_person("Eerste Medewerker")
+    page = client.get(f"/people/{loner.id}").get_data(as_text=True)
+    assert "Voeg eerst de leidinggevende toe." in page
 
 
 def test_unknown_manager_is_refused_not_a_crash(client):

@@ -1,5 +1,5 @@
 """A small demo team, so a new user sees a working app at once."""
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 from .conversations.models import (Agreement, AgreementKind, AgreementStatus, Answer,
                                    Conversation, Goal, GoalKind, Outcome, Owner, Status)
@@ -33,6 +33,7 @@ def _earlier_review(employee, manager, today):
         employee=employee, manager=manager, held_on=held,
         period_start=held - timedelta(days=182), period_end=held,
         status=Status.COMPLETED, next_evaluation_on=today + timedelta(days=14),
+        completed_at=datetime.combine(held, time(10, 45), tzinfo=timezone.utc),
     )
     review.answers = [
         Answer(question_key="obstacles", text="De overstap naar het nieuwe ticketsysteem "
