@@ -89,6 +89,15 @@ def test_autosave_overwrites_and_can_clear(phase_url, htmx, conversation):
     assert db.session.scalar(db.select(db.func.count(Answer.id))) == 1
 
 
+def test_autosave_of_one_field_leaves_the_others_alone(phase_url, htmx, conversation):
+    """A page that shows an old value must not overwrite a newer save of it."""
+    url = phase_url(conversation, "looking-back")
+    htmx.post(url, data={"answer_obstacles": "Nieuw, net bewaard"})
+    htmx.post(url, data={"answer_enjoyment": "Veel plezier"})
+    assert conversation.answer_texts() == {"obstacles": "Nieuw, net bewaard",
+                                           "enjoyment": "Veel plezier"}
+
+
 def test_saved_answers_show_again_on_reload(phase_url, client, htmx, conversation):
     htmx.post(phase_url(conversation, "looking-back"),
               data={"answer_enjoyment": "Veel plezier in <b>klantcontact</b>"})

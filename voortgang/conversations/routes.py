@@ -105,16 +105,21 @@ def _store_answers(conversation, phase, form):
 
 
 def _write_answers(conversation, phase, form):
+    # Only what was sent is written: an autosave sends one field, the form all.
+    sent = request.form
     existing = {a.question_key: a for a in conversation.answers}
     for question in phase.questions:
-        text = form[f"answer_{question.key}"].data or ""
+        name = f"answer_{question.key}"
+        if name not in sent:
+            continue
+        text = form[name].data or ""
         answer = existing.get(question.key)
         if answer is None and text:
             db.session.add(Answer(conversation=conversation, question_key=question.key,
                                   text=text))
         elif answer is not None and answer.text != text:
             answer.text = text
-    if "next_evaluation_on" in form:
+    if "next_evaluation_on" in form and "next_evaluation_on" in sent:
         conversation.next_evaluation_on = form.next_evaluation_on.data
     if conversation.status is Status.DRAFT:
         conversation.status = Status.IN_PROGRESS

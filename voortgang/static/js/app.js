@@ -2,55 +2,102 @@
 (function () {
   "use strict";
 
-  // Forms that autosave: remember which have typing not yet confirmed by the server.
-  const dirty = new Set();
+  // --- Autosave safety net -------------------------------------------------------
+  // htmx saves each answer a moment after typing stops. Until the server confirms,
+  // the typing is also kept in sessionStorage (a "draft"), so a reload, a language
+  // switch or a lost connection cannot lose it; the draft is dropped once saved.
+  const DRAFT = "voortgang:draft:";
 
-  // Each keystroke bumps the form's edit count; a save only clears the form when no
-  // typing happened after that save was sent.
-  document.addEventListener("input", function (event) {
-    const form = event.target.closest("form[data-autosave]");
-    if (!form) return;
-    form.dataset.edits = String(Number(form.dataset.edits || 0) + 1);
-    dirty.add(form);
-  });
-
-  function autosaveForm(event) {
-    const elt = event.detail.elt;
-    return elt && elt.closest ? elt.closest("form[data-autosave]") : null;
+  function draftKey(form, name) {
+    return DRAFT + form.getAttribute("action") + "#" + name;
   }
 
-  document.addEventListener("htmx:beforeRequest", function (event) {
-    const form = autosaveForm(event);
-    if (form) event.detail.requestConfig.editsSent = form.dataset.edits || "0";
+  function remember(field) {
+    try {
+      sessionStorage.setItem(draftKey(field.form, field.name),
+                             JSON.stringify({ value: field.value, at: Date.now() }));
+    } catch (error) { /* storage full or disabled: htmx and the beacon still save */ }
+  }
+
+  function forget(form, name, value) {
+    const key = draftKey(form, name);
+    try {
+      const draft = JSON.parse(sessionStorage.getItem(key) || "null");
+      if (draft && draft.value === value) sessionStorage.removeItem(key);
+    } catch (error) { /* nothing to forget */ }
+  }
+
+  function pendingFields(form) {
+    return Array.from(form.elements).filter(function (field) {
+      return field.name && sessionStorage.getItem(draftKey(form, field.name)) !== null;
+    });
+  }
+
+  function autosaveForms() {
+    return Array.from(document.querySelectorAll("form[data-autosave]"));
+  }
+
+  function formDataFor(form, fields) {
+    const data = new FormData();
+    data.append("csrf_token", form.elements.csrf_token.value);
+    fields.forEach(function (field) { data.append(field.name, field.value); });
+    return data;
+  }
+
+  document.addEventListener("input", function (event) {
+    const field = event.target;
+    if (field.form && field.form.matches("[data-autosave]") && field.name) remember(field);
   });
 
+  // A confirmed save drops the drafts of the values it carried, unless typing went on.
   document.addEventListener("htmx:afterRequest", function (event) {
-    const form = autosaveForm(event);
-    if (!form || !event.detail.successful) return;
-    if (event.detail.requestConfig.editsSent === (form.dataset.edits || "0")) dirty.delete(form);
+    const elt = event.detail.elt;
+    const form = elt && elt.form;
+    if (!form || !form.matches("[data-autosave]") || !event.detail.successful) return;
+    const sent = event.detail.requestConfig.formData;
+    if (sent) sent.forEach(function (value, name) { forget(form, name, String(value)); });
     hideProblem();
   });
 
-  // Save unsaved typing now, before something takes the page away.
+  // Put back drafts the server has not confirmed (reload came too fast, or offline),
+  // and send them again.
+  function restoreDrafts(root) {
+    autosaveForms().forEach(function (form) {
+      if (!root.contains(form)) return;
+      pendingFields(form).forEach(function (field) {
+        const draft = JSON.parse(sessionStorage.getItem(draftKey(form, field.name)));
+        if (field.value !== draft.value) field.value = draft.value;
+        if (window.htmx) window.htmx.trigger(field, "change");
+      });
+    });
+  }
+
+  document.addEventListener("htmx:load", function (event) { restoreDrafts(event.detail.elt); });
+
+  // Save pending typing now, before something takes the page away.
   function flush() {
-    const pending = Array.from(dirty).filter(function (form) { return form.isConnected; });
-    return Promise.all(pending.map(function (form) {
-      return fetch(form.action, { method: "POST", body: new FormData(form),
+    return Promise.all(autosaveForms().map(function (form) {
+      const fields = pendingFields(form);
+      if (fields.length === 0) return null;
+      return fetch(form.action, { method: "POST", body: formDataFor(form, fields),
                                   headers: { "HX-Request": "true" }, credentials: "same-origin" })
-        .then(function (response) { if (response.ok) dirty.delete(form); });
+        .then(function (response) {
+          if (response.ok) fields.forEach(function (f) { forget(form, f.name, f.value); });
+        });
     }));
   }
 
   // Reload, close or navigate away: the browser still delivers a beacon.
   window.addEventListener("pagehide", function () {
-    dirty.forEach(function (form) {
-      if (form.isConnected) navigator.sendBeacon(form.action, new FormData(form));
+    autosaveForms().forEach(function (form) {
+      const fields = pendingFields(form);
+      if (fields.length) navigator.sendBeacon(form.action, formDataFor(form, fields));
     });
-    dirty.clear();
   });
 
+  // --- Language switch -------------------------------------------------------------
   // Fields that are not autosaved (a half-typed new agreement, a new person) are
-  // carried over a language switch in sessionStorage and put back after the reload.
+  // carried over the reload in sessionStorage and put back afterwards.
   const CARRY_KEY = "voortgang:carry";
 
   function carryUnsavedFields() {
@@ -87,20 +134,21 @@
   restoreCarriedFields();
 
   // Switching language reloads the page: save first, then come back to the same URL.
+  let switching = false;
   document.addEventListener("submit", function (event) {
     const form = event.target;
-    if (!form.matches("[data-language-switch]")) return;
+    if (!form.matches("[data-language-switch]") || switching) return;
     form.elements.next.value = window.location.pathname + window.location.search;
     carryUnsavedFields();
-    if (dirty.size === 0) return;
+    const pending = autosaveForms().some(function (f) { return pendingFields(f).length; });
+    if (!pending) return;
     event.preventDefault();
     const button = event.submitter;
-    flush().finally(function () {
-      dirty.clear();
-      form.requestSubmit(button);
-    });
+    switching = true;
+    flush().finally(function () { form.requestSubmit(button); });
   });
 
+  // --- Focus and messages ------------------------------------------------------------
   // After htmx swaps in another phase, move focus to its heading for screen readers.
   document.addEventListener("htmx:afterSwap", function (event) {
     if (event.detail.target.id !== "conversation") return;
@@ -132,15 +180,12 @@
   });
 
   // Print buttons are only useful with JavaScript, so they start hidden.
-  document.querySelectorAll("[data-print]").forEach(function (button) {
-    button.hidden = false;
-  });
-  document.addEventListener("click", function (event) {
-    if (event.target.closest("[data-print]")) window.print();
-  });
   document.addEventListener("htmx:load", function (event) {
     event.detail.elt.querySelectorAll("[data-print]").forEach(function (button) {
       button.hidden = false;
     });
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) window.print();
   });
 })();
