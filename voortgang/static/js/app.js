@@ -179,10 +179,10 @@
     showProblem(problem.dataset.error);
   });
 
-  // Print buttons are only useful with JavaScript, so they start hidden.
+  // Print buttons and autosave notes only hold with JavaScript, so they start hidden.
   document.addEventListener("htmx:load", function (event) {
-    event.detail.elt.querySelectorAll("[data-print]").forEach(function (button) {
-      button.hidden = false;
+    event.detail.elt.querySelectorAll("[data-print], [data-js-only]").forEach(function (elt) {
+      elt.hidden = false;
     });
   });
   document.addEventListener("click", function (event) {
