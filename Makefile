@@ -7,7 +7,7 @@ PORT ?= 5000
 HTMX := voortgang/static/vendor/htmx.min.js
 MO := translations/nl/LC_MESSAGES/messages.mo translations/en/LC_MESSAGES/messages.mo
 
-.PHONY: install run test migrate translations-update translations-compile clean
+.PHONY: install run test bench migrate translations-update translations-compile clean
 
 install: $(VENV)/.installed $(HTMX) $(MO)
 
@@ -44,3 +44,7 @@ translations-compile: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) node_modules $(HTMX) $(MO)
+
+bench: install
+	$(BIN)/pip install --quiet 'dateparser>=1.2'
+	$(BIN)/python benchmarks/agreements.py

@@ -4,7 +4,7 @@ import sys
 
 import click
 
-from . import ROOT
+from .app import ROOT
 from .demo import load_demo, database_is_empty
 
 

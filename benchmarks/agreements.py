@@ -1,0 +1,81 @@
+"""Accuracy and speed of the agreement check, next to dateparser as the reference.
+
+    make bench            (installs dateparser into .venv first)
+
+Both run on the same labelled corpora in the same process, so the ratios hold
+even on a noisy machine. dateparser only finds dates, so only its due dates are
+scored: its first date found (or none) against the labelled deadline.
+"""
+import gc
+import statistics
+import subprocess
+import sys
+import time
+import warnings
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "tests" / "rules"))
+from corpus import CORPUS, analyse, load, score  # noqa: E402
+
+
+def per_item(function, items, rounds):
+    """Median seconds per item over `rounds` passes (after one warm-up pass)."""
+    for item in items:
+        function(item)
+    gc.collect()
+    gc.freeze()  # what the other library left on the heap must not slow this one
+    timings = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for item in items:
+            function(item)
+        timings.append((time.perf_counter() - start) / len(items))
+    gc.unfreeze()
+    return statistics.median(timings)
+
+
+def import_seconds(module):
+    code = f"import time; t = time.perf_counter(); import {module}; " \
+           "print(time.perf_counter() - t)"
+    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True,
+                                 text=True, check=True).stdout) for _ in range(5)]
+    return statistics.median(runs)
+
+
+def dateparser_due(item):
+    from dateparser.search import search_dates
+    base = datetime.fromisoformat(item["today"])
+    found = search_dates(item["text"], languages=[item["lang"]], settings={
+        "RELATIVE_BASE": base, "PREFER_DATES_FROM": "future", "DATE_ORDER": "DMY"})
+    return found[0][1].date().isoformat() if found else None
+
+
+def main():
+    warnings.simplefilter("ignore")
+    names = sorted(p.name for p in CORPUS.glob("*.jsonl"))
+    items_all = [item for name in names for item in load(name)]
+    ours = per_item(analyse, items_all, rounds=7)  # before dateparser fills the heap
+    print(f"{'corpus':<18}{'n':>5}{'owner':>8}{'due':>8}{'flags':>8}"
+          f"{'dateparser due':>16}")
+    for name in names:
+        items = load(name)
+        accuracy, _ = score(items)
+        theirs = sum(dateparser_due(i) == i["due"] for i in items) / len(items)
+        print(f"{name:<18}{len(items):>5}{accuracy['owner']:>8.1%}{accuracy['due']:>8.1%}"
+              f"{accuracy['flags']:>8.1%}{theirs:>16.1%}")
+
+    theirs = per_item(dateparser_due, items_all, rounds=1)
+    print(f"\nwarm time per agreement ({len(items_all)} agreements):")
+    print(f"  analyse_agreement      {ours * 1000:8.3f} ms")
+    print(f"  dateparser.search_dates{theirs * 1000:8.3f} ms")
+    print(f"  ratio                  {theirs / ours:8.1f}x faster")
+    ours_import = import_seconds("voortgang.rules")
+    theirs_import = import_seconds("dateparser")
+    print("\nimport time (fresh interpreter, median of 5):")
+    print(f"  voortgang.rules        {ours_import * 1000:8.1f} ms")
+    print(f"  dateparser             {theirs_import * 1000:8.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

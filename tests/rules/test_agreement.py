@@ -1,0 +1,122 @@
+"""The agreement check as a user meets it: owner, deadline, flags, and what it says."""
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from voortgang.rules import analyse_agreement, detect_language
+
+TODAY = date(2026, 11, 27)  # a Friday
+PEOPLE = {"employee": "Jan Bakker", "manager": "Sanne de Vries"}
+
+
+def check(text, **kwargs):
+    return analyse_agreement(text, today=kwargs.pop("today", TODAY), **PEOPLE, **kwargs)
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Jan volgt vóór 15 januari de cursus Excel", date(2027, 1, 15)),
+    ("Jan rondt de cursus af vóór donderdag", date(2026, 12, 3)),
+    ("Sanne plant volgende week maandag een gesprek", date(2026, 11, 30)),
+    ("Jan levert binnen tien dagen het plan in", date(2026, 12, 7)),
+    ("Jan haalt over 3 maanden zijn certificaat", date(2027, 2, 27)),
+    ("Jan werkt eind februari de nieuwe collega in", date(2027, 2, 28)),
+    ("Jan presenteert eind Q3 de resultaten", date(2027, 9, 30)),
+    ("Sanne regelt het budget vóór kerst", date(2026, 12, 25)),
+    ("Jan start vanaf 1 april met de opleiding", date(2027, 4, 1)),
+    ("Jan uploads the report by Thursday", date(2026, 12, 3)),
+    ("Jan finishes the course within 6 weeks", date(2027, 1, 8)),
+    ("Sanne books the training by the end of next month", date(2026, 12, 31)),
+    ("Jan sends the plan by 2027-01-15", date(2027, 1, 15)),
+    ("Jan hands in the report by March 6", date(2027, 3, 6)),
+])
+def test_deadlines_resolve_to_the_right_day(text, due):
+    assert check(text).due == due
+
+
+@pytest.mark.parametrize("text", [
+    "Jan volgt 3 trainingen", "Jan werkt 6 uur per week aan het project",
+    "Sanne regelt €750 voor de cursus", "Jan test release 3 grondig",
+    "Jan haalt 90% van de targets", "Jan en Sanne praten zo snel mogelijk verder",
+    "we plannen een overleg om 4 uur", "Jan neemt de dienst over",
+    "Jan takes over 3 shifts", "Tom may join the training", "Jan works 24/7 on call",
+    "Jan is bereikbaar via 06-12345678",
+])
+def test_numbers_and_words_that_are_not_dates(text):
+    assert check(text).due is None
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Jan volgt de cursus vóór 1 maart", "employee"),
+    ("Sanne regelt een mentor voor Jan vóór 1 maart", "manager"),
+    ("we evalueren samen over een maand", "both"),
+    ("Jan en Sanne evalueren over een maand", "both"),
+    ("HR past het contract van Jan aan vóór 1 maart", "other"),
+    ("de planning wordt vóór 1 maart aangepast", None),
+    ("iemand neemt vóór 1 maart contact op", None),
+    ("the budget will be reviewed by 1 March", None),
+    ("my manager sends the criteria by Monday", "manager"),
+    ("Kees van IT installeert maandag de software bij Jan", "other"),
+])
+def test_owner_is_the_one_who_acts(text, owner):
+    assert check(text).owner == owner
+
+
+@pytest.mark.parametrize("text, flags", [
+    ("Jan volgt vóór 15 januari de cursus Excel", []),
+    ("Jan gaat binnenkort een cursus doen", ["vague_date"]),
+    ("Jan probeert beter te plannen vóór 1 maart", ["vague_wording"]),
+    ("de cursus Excel", ["missing_date", "missing_owner"]),
+    ("Jan levert het plan in op 1 november 2026", ["past_date"]),
+    ("Someone should look into it asap", ["missing_owner", "vague_date", "vague_wording"]),
+])
+def test_flags(text, flags):
+    assert sorted(check(text).codes) == flags
+
+
+def test_deadline_after_next_review_is_flagged():
+    result = check("Jan rondt de opleiding af eind september",
+                   next_review=date(2027, 5, 20))
+    assert result.codes == ["after_next_review"]
+    assert check("Jan rondt de opleiding af eind maart",
+                 next_review=date(2027, 5, 20)).codes == []
+
+
+def test_flags_explain_with_words_and_a_fix_in_the_interface_language():
+    dutch = check("Jan gaat binnenkort proberen te verbeteren", ui_lang="nl")
+    vague = next(f for f in dutch.flags if f.code == "vague_date")
+    assert vague.words == ["binnenkort"]
+    assert "‘binnenkort’ is geen datum" in vague.message
+    assert "vóór 25 december 2026" in vague.suggestion
+    english = check("Jan gaat binnenkort proberen te verbeteren", ui_lang="en")
+    assert english.lang == "nl"  # the text's language, not the interface's
+    wording = next(f for f in english.flags if f.code == "vague_wording")
+    assert wording.words == ["proberen", "verbeteren"]
+    assert wording.message.startswith("‘proberen, verbeteren’ makes the agreement")
+
+
+def test_language_is_detected_from_the_text():
+    assert detect_language("Jan volgt de cursus vóór vrijdag") == "nl"
+    assert detect_language("Jan takes the course by Friday") == "en"
+    assert check("Jan takes the course by Friday").due == date(2026, 12, 4)
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "\x00\x07 jan \x1b", "🙂🙂 vóór 🙂 vrijdag",
+                                 "Jan doet het vóór vrijdag, then Sanne checks by Monday"])
+def test_odd_input_still_gets_an_answer(bad):
+    result = check(bad)
+    assert result.lang in ("nl", "en")
+
+
+def test_too_long_text_is_a_clear_error():
+    with pytest.raises(ValueError, match="at most 5000 characters"):
+        check("x" * 100_000)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=300), today=st.dates(date(2000, 1, 1), date(2090, 12, 31)))
+def test_any_text_gets_a_result(text, today):
+    result = check(text, today=today)
+    assert result.owner in ("employee", "manager", "both", "other", None)
+    assert result.due is None or isinstance(result.due, date)

@@ -1,0 +1,9 @@
+"""The coaching assistant: deterministic rules over word lists, in Dutch and English.
+
+Pure Python: no Flask, no network, no models. Word lists and patterns live in
+data/<lang>.json and are compiled once, at import.
+"""
+from .agreement import AgreementCheck, Flag, analyse_agreement
+from .language import detect_language
+
+__all__ = ["AgreementCheck", "Flag", "analyse_agreement", "detect_language"]

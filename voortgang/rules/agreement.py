@@ -1,0 +1,142 @@
+"""Check one agreement: who does it, by when, and is it concrete."""
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+
+from .dates import find_time
+from .language import detect_language
+from .lexicon import DATA, LANGUAGES, LEXICONS
+from .owner import find_owner
+from .text import fold
+
+MAX_LENGTH = 5_000
+FLAG_ORDER = ("missing_owner", "missing_date", "vague_date", "vague_wording", "past_date",
+              "after_next_review")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+with (DATA / "messages.json").open(encoding="utf-8") as _handle:
+    MESSAGES = json.load(_handle)
+
+
+@dataclass
+class Flag:
+    code: str
+    words: list = field(default_factory=list)
+    spans: list = field(default_factory=list)
+    message: str = ""
+    suggestion: str = ""
+
+
+@dataclass
+class AgreementCheck:
+    """What the assistant found in one agreement."""
+
+    text: str
+    lang: str
+    owner: str | None
+    due: date | None
+    flags: list
+    owner_words: list = field(default_factory=list)
+    due_words: list = field(default_factory=list)
+    other_dates: list = field(default_factory=list)
+
+    @property
+    def codes(self):
+        return [flag.code for flag in self.flags]
+
+    @property
+    def concrete(self):
+        return not self.flags
+
+    def to_dict(self):
+        data = asdict(self)
+        data["due"] = self.due.isoformat() if self.due else None
+        data["other_dates"] = [d.isoformat() for d in self.other_dates]
+        data["flags"] = self.codes
+        data["details"] = [asdict(flag) for flag in self.flags]
+        del data["text"]
+        return data
+
+
+def analyse_agreement(text, *, today, lang=None, employee=None, manager=None,
+                      next_review=None, ui_lang="nl"):
+    """Analyse an agreement in its own language; messages come in `ui_lang`."""
+    if not isinstance(text, str):
+        raise TypeError("The agreement must be text.")
+    if len(text) > MAX_LENGTH:
+        raise ValueError(f"An agreement can be at most {MAX_LENGTH} characters; "
+                         f"this one has {len(text)}.")
+    if lang is not None and lang not in LANGUAGES:
+        raise ValueError(f"Unknown language {lang!r}; use one of {', '.join(LANGUAGES)}.")
+    clean = _CONTROL.sub(" ", text)
+    lang = lang or detect_language(clean, default=ui_lang if ui_lang in LANGUAGES else "nl")
+    lex = LEXICONS[lang]
+    folded = fold(clean)
+    time = find_time(folded, clean, lex, today, next_review)
+    owner, actors = find_owner(folded, clean, lex, employee, manager,
+                               blocked=[(m.start, m.end) for m in time.mentions])
+    flags = _flags(clean, folded, lex, time, owner, today, next_review)
+    check = AgreementCheck(
+        text=text, lang=lang, owner=owner, due=time.due, flags=flags,
+        owner_words=[clean[a.start:a.end] for a in actors if a.kind == owner][:1],
+        due_words=[clean[m.start:m.end] for m in time.mentions if m.due == time.due][:1],
+        other_dates=time.ambiguous,
+    )
+    _explain(check, today, next_review, employee, manager,
+             ui_lang if ui_lang in MESSAGES else "nl")
+    return check
+
+
+def _flags(text, folded, lex, time, owner, today, next_review):
+    flags = []
+    if owner is None:
+        flags.append(Flag("missing_owner"))
+    if time.due is None:
+        if time.vague:
+            flags.append(_flag_from_spans("vague_date", text, time.vague))
+        elif not time.mentions:
+            flags.append(Flag("missing_date"))
+    wording = [m.span() for m in lex.patterns["vague_wording"].finditer(folded)
+               if not any(s < m.end() and m.start() < e for s, e in time.vague)]
+    if wording:
+        flags.append(_flag_from_spans("vague_wording", text, wording))
+    if time.due is not None and time.due < today:
+        flags.append(Flag("past_date"))
+    if time.due is not None and next_review is not None and time.due > next_review:
+        flags.append(Flag("after_next_review"))
+    return flags
+
+
+def _flag_from_spans(code, text, spans):
+    return Flag(code, words=[text[s:e] for s, e in spans], spans=[list(s) for s in spans])
+
+
+def _explain(check, today, next_review, employee, manager, ui_lang):
+    texts = MESSAGES[ui_lang]
+    example = today + timedelta(days=28)
+    values = {
+        "employee": _first_name(employee) or ("de medewerker" if ui_lang == "nl"
+                                              else "the employee"),
+        "manager": _first_name(manager) or "",
+        "example": texts["example_action"],
+        "example_date": _long_date(example, texts),
+        "due": _long_date(check.due, texts),
+        "next_review": _long_date(next_review, texts),
+        "dates": ", ".join(_long_date(d, texts) for d in [check.due, *check.other_dates] if d),
+    }
+    for flag in check.flags:
+        words = ", ".join(dict.fromkeys(flag.words))
+        entry = texts[flag.code]
+        flag.message = entry["message"].format(words=words, **values)
+        flag.suggestion = entry["suggestion"].format(words=words, **values)
+
+
+def _long_date(day, texts):
+    # "15 januari 2027" / "15 January 2027": written out without a locale library,
+    # which would cost more than the whole check.
+    return f"{day.day} {texts['months'][day.month - 1]} {day.year}" if day else ""
+
+
+def _first_name(name):
+    return name.split()[0] if name and name.strip() else None

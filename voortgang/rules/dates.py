@@ -1,0 +1,335 @@
+"""Find the deadline in an agreement and resolve it to a calendar date.
+
+Rules run from most to least specific over the folded text; each claims the
+characters it explains, so a later, looser rule cannot read them again ("4 uur"
+is a duration before it could be a day, "elke maandag" a frequency before it could
+be a Monday). Dates prefer the future: "15 januari" is the next 15 January.
+"""
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .text import Taken
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    due: date
+    role: str = "deadline"  # or "start"
+
+
+@dataclass
+class TimeFindings:
+    due: date | None = None
+    mentions: list = field(default_factory=list)
+    vague: list = field(default_factory=list)        # (start, end) of "binnenkort", "asap"
+    frequency: list = field(default_factory=list)    # (start, end) of "elke week"
+    ambiguous: list = field(default_factory=list)    # other deadlines that were named
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+
+
+# --- calendar arithmetic ----------------------------------------------------------
+
+def month_end(year, month):
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def add_months(day, months):
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def add_workdays(day, count):
+    while count > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+def next_occurrence(today, month, day):
+    """The first month-day on or after today (29 February waits for a leap year)."""
+    for year in range(today.year, today.year + 9):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    return None
+
+
+def period_month_end(today, month):
+    """The last day of the named month: this year's if it has not ended, else next."""
+    for year in range(today.year, today.year + 2):
+        end = month_end(year, month)
+        if end >= today:
+            return end
+    return None
+
+
+def quarter_end(year, quarter):
+    return month_end(year, quarter * 3)
+
+
+def shift(today, unit, amount):
+    """today moved by `amount` units; weeks, months, quarters and years end on their last day."""
+    if unit == "days":
+        return today + timedelta(days=amount)
+    if unit == "weeks":
+        return today + timedelta(days=6 - today.weekday() + 7 * amount)
+    if unit == "months":
+        first = add_months(today.replace(day=1), amount)
+        return month_end(first.year, first.month)
+    if unit == "quarters":
+        index = (today.month - 1) // 3 + amount
+        year, quarter = divmod(index, 4)
+        return quarter_end(today.year + year, quarter + 1)
+    return date(today.year + amount, 12, 31)
+
+
+def span_end(today, unit, amount):
+    if unit == "days":
+        return today + timedelta(days=amount)
+    if unit == "workdays":
+        return add_workdays(today, amount)
+    if unit == "weeks":
+        return today + timedelta(weeks=amount)
+    if unit == "months":
+        return add_months(today, amount)
+    if unit == "quarters":
+        return add_months(today, 3 * amount)
+    return add_months(today, 12 * amount)
+
+
+def safe_date(year, month, day):
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def full_year(text):
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+# --- reading the text ----------------------------------------------------------------
+
+class Reader:
+    """Runs the date rules of one language over one text."""
+
+    def __init__(self, folded, original, lex, today, next_review):
+        self.t, self.original, self.lex = folded, original, lex
+        self.today, self.next_review = today, next_review
+        self.taken = Taken()
+        self.found = TimeFindings()
+        self.p = p = lex.patterns
+        self.deadline_preps, self.start_preps = p["deadline_preps"], p["start_preps"]
+        self.period_preps, self.quarter_preps = p["period_preps"], p["quarter_preps"]
+        self.span_preps, self.holiday_preps = p["span_preps"], p["holiday_preps"]
+
+    def before(self, start, words=4):
+        """The few words before a position, folded, without trailing space."""
+        head = self.t[max(0, start - 40):start].rstrip(" ,")
+        return " ".join(head.split()[-words:])
+
+    def claim(self, match_or_span, due, role=None, group=0):
+        start, end = (match_or_span.span(group) if hasattr(match_or_span, "span")
+                      else match_or_span)
+        if due is None or not self.taken.free(start, end):
+            return False
+        self.taken.take(start, end)
+        if role is None:
+            role = "start" if self.start_preps.search(self.before(start)) else "deadline"
+        self.found.mentions.append(Mention(start, end, due, role))
+        return True
+
+    def blockers(self):
+        """Durations, vague times and frequencies: time words that name no deadline."""
+        for match in self.p["blockers"].finditer(self.t):
+            self.taken.take(*match.span())
+            if match.lastgroup == "vague":
+                self.found.vague.append(match.span())
+            elif match.lastgroup == "frequency":
+                self.found.frequency.append(match.span())
+
+    def run(self):
+        p = self.p
+        # Skip the rules whose trigger words are not in the text at all: most
+        # agreements name one date in one way, and a skipped pass costs nothing.
+        words = set(_LETTERS.findall(self.t))
+        digits = _DIGIT.search(self.t) is not None
+        triggers = self.lex.triggers
+        self.blockers()
+        if words & triggers["next_review"]:
+            self.next_review_phrase()
+        if digits:
+            self.iso_dates()
+            if words & triggers["months"]:
+                self.written_dates()
+            self.numeric_dates()
+        if words & triggers["weekdays"]:
+            self.weekdays()
+        if words & triggers["relative"]:
+            self.relative_phrases()
+        if words & triggers["units"]:
+            self.spans()
+        if "q" in self.t:
+            self.quarters()
+        if words & triggers["months"]:
+            self.months()
+        if words & triggers["holidays"]:
+            self.holidays()
+        if digits:
+            self.year_ends()
+        return self.choose()
+
+    # each rule ----------------------------------------------------------------------
+
+    def next_review_phrase(self):
+        for match in self.p["next_review"].finditer(self.t):
+            if self.next_review and self.deadline_preps.search(self.before(match.start())):
+                self.claim(match, self.next_review)
+
+    def iso_dates(self):
+        for m in self.p["iso"].finditer(self.t):
+            self.claim(m, safe_date(int(m["year"]), int(m["month"]), int(m["day"])))
+
+    def written_dates(self):
+        for name in ("day_month", "month_day"):
+            for m in self.p[name].finditer(self.t):
+                month_word = m["month"]
+                if name == "month_day" and not self.month_may_stand_alone(
+                        m.start("month"), month_word, abbreviation_with_dot=False):
+                    continue
+                due = self.resolve_day(int(m["day"]), self.lex.months[month_word], m["year"])
+                self.claim(m, due)
+
+    def numeric_dates(self):
+        for m in self.p["numeric"].finditer(self.t):
+            day, month, year = int(m["day"]), int(m["month"]), m["year"]
+            if not year and (m["sep"] == "." or not self.deadline_preps.search(
+                    self.before(m.start()))):
+                continue  # "2.3" is a version, "24/7" and "4/5" are not dates
+            self.claim(m, self.resolve_day(day, month, year))
+
+    def resolve_day(self, day, month, year):
+        if not 1 <= month <= 12:
+            return None
+        if year:
+            return safe_date(full_year(year), month, day)
+        return next_occurrence(self.today, month, day)
+
+    def weekdays(self):
+        if self.found.frequency:
+            return  # "voortaan op ma", "every week on Friday": a habit, not a deadline
+        raw = self.lex.raw
+        need_prep = set(raw.get("weekday_abbreviations_need_preposition", []))
+        next_week = self.p["next_week"]
+        for m in self.p["weekday"].finditer(self.t):
+            word = m["weekday"]
+            if word in need_prep and not self.deadline_preps.search(self.before(m.start())):
+                continue
+            target = self.lex.weekdays[word]
+            after = next_week.match(self.t, m.end() + 1) if m.end() < len(self.t) else None
+            ahead = self.p["next_week_before"].search(self.t, 0, m.start())
+            if after or ahead:
+                monday = self.today + timedelta(days=7 - self.today.weekday())
+                start = ahead.start() if ahead else m.start()
+                end = after.end() if after else m.end()
+                self.claim((start, end), monday + timedelta(days=target))
+                continue
+            days = (target - self.today.weekday() - 1) % 7 + 1
+            self.claim(m, self.today + timedelta(days=days))
+
+    def relative_phrases(self):
+        for m in self.p["relative"].finditer(self.t):
+            unit, amount = self.lex.relative[m.group(0)]
+            self.claim(m, shift(self.today, unit, amount))
+
+    def spans(self):
+        for m in self.p["half"].finditer(self.t):
+            if self.span_preps.search(self.before(m.start())):
+                self.claim(m, add_months(self.today, 6))
+        for m in self.p["span"].finditer(self.t):
+            amount = self.lex.numbers.get(m["number"], None) if not m["number"].isdigit() \
+                else int(m["number"])
+            if amount is None or not self.span_preps.search(self.before(m.start())):
+                continue
+            self.claim(m, span_end(self.today, self.lex.units[m["unit"]], amount))
+
+    def quarters(self):
+        for m in self.p["quarter"].finditer(self.t):
+            at_end = not self.t[m.end():].strip(" .!")
+            if not (self.quarter_preps.search(self.before(m.start())) or at_end):
+                continue
+            quarter = int(m["quarter"])
+            if m["year"]:
+                due = quarter_end(full_year(m["year"]), quarter)
+            else:
+                due = quarter_end(self.today.year, quarter)
+                if due < self.today:
+                    due = quarter_end(self.today.year + 1, quarter)
+            self.claim(m, due)
+
+    def months(self):
+        for m in self.p["month"].finditer(self.t):
+            word = m["month"]
+            if not self.month_may_stand_alone(m.start("month"), word):
+                continue
+            if not self.period_preps.search(self.before(m.start())):
+                continue
+            month = self.lex.months[word]
+            due = (month_end(full_year(m["year"]), month) if m["year"]
+                   else period_month_end(self.today, month))
+            self.claim(m, due)
+
+    def month_may_stand_alone(self, start, word, abbreviation_with_dot=True):
+        raw = self.lex.raw
+        if word in (raw["months_alone"]):
+            return True
+        if abbreviation_with_dot and self.t[start + len(word):start + len(word) + 1] == "." and \
+                self.original[start].islower():
+            return True  # "in jan." is the month; "Jan" is a name
+        return word in raw.get("capitalised_months_alone", []) and self.original[start].isupper()
+
+    def holidays(self):
+        nouns = set(self.lex.raw.get("holiday_event_nouns", []))
+        for m in self.p["holiday"].finditer(self.t):
+            following = self.t[m.end():].split()[:1]
+            if following and following[0] in nouns:
+                continue
+            if not self.holiday_preps.search(self.before(m.start())):
+                continue
+            month, day = self.lex.holidays[m.group(0)]
+            self.claim(m, next_occurrence(self.today, month, day))
+
+    def year_ends(self):
+        for m in self.p["year_end"].finditer(self.t):
+            if self.p["year_end_preps"].search(self.before(m.start())):
+                self.claim(m, date(int(m["year"]), 12, 31))
+
+    # the answer ------------------------------------------------------------------------
+
+    def choose(self):
+        found = self.found
+        ordered = sorted(found.mentions, key=lambda mention: mention.start)
+        deadlines = [m for m in ordered if m.role == "deadline"] or ordered
+        if deadlines:
+            found.due = deadlines[0].due
+            found.ambiguous = sorted({m.due for m in deadlines[1:] if m.due != found.due})
+        return found
+
+
+def find_time(folded, original, lex, today, next_review=None):
+    """Everything the text says about time: the deadline, vague and recurring mentions."""
+    return Reader(folded, original, lex, today, next_review).run()

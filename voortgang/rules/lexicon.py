@@ -1,0 +1,145 @@
+"""Word lists and patterns per language, read from data/*.json and compiled once."""
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .text import fold, phrase_pattern
+
+DATA = Path(__file__).parent / "data"
+LANGUAGES = ("nl", "en")
+
+
+def ends_with(phrases):
+    """Matches text that ends with one of the phrases (and maybe an article)."""
+    body = _alt(phrases)
+    return re.compile(rf"(?:^|\s)(?:{body})(?:\s+(?:de|het|the|op|on|van|of))?$")
+
+
+def _alt(words):
+    return "|".join(re.escape(fold(w)) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    raw: dict
+    months: dict
+    weekdays: dict
+    numbers: dict
+    units: dict
+    relative: dict
+    holidays: dict
+    stopwords: frozenset
+    patterns: dict
+    triggers: dict
+
+    def words(self, key):
+        return self.raw[key]
+
+    def owner_words(self, key):
+        return self.raw["owner"][key]
+
+
+def _compile(raw):
+    months = {fold(k): v for k, v in raw["months"].items()}
+    weekdays = {fold(k): v for k, v in raw["weekdays"].items()}
+    numbers = {fold(k): v for k, v in raw["numbers"].items()}
+    units = {fold(k): v for k, v in raw["units"].items()}
+    month_alt = _alt(months)
+    number_alt = r"\d+|" + _alt(numbers)
+    unit_alt = _alt(units)
+    weekday_alt = _alt(weekdays)
+    year = r"(?:\s*,?\s*'?(?P<year>\d{4}|\d{2}(?!\d)))?"
+    p = {
+        # One pass finds the time words that are not deadlines; at the same place a
+        # duration wins over a vague time, and that over a frequency.
+        "blockers": re.compile("|".join([
+            r"(?P<duration>(?<![\w])(?:" + "|".join(raw["duration"]) + r")(?![\w]))",
+            "(?P<vague>" + phrase_pattern([fold(w) for w in raw["vague_time"]],
+                                          escape=False).pattern + ")",
+            "(?P<frequency>" + phrase_pattern([fold(w) for w in raw["frequency"]],
+                                              escape=False).pattern + ")",
+        ])),
+        "vague_wording": phrase_pattern([fold(w) for w in raw["vague_wording"]], escape=False),
+        "next_review": phrase_pattern([fold(w) for w in raw["next_review"]]),
+        "iso": re.compile(r"(?<![\d\w])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d])"),
+        "numeric": re.compile(
+            r"(?<![\d\w.,/:-])(?P<day>\d{1,2})\s?(?P<sep>[-/.])\s?(?P<month>\d{1,2})"
+            r"(?:(?P=sep)(?P<year>\d{4}|\d{2}))?(?![\d\w]|[.,/:-]\d|%)"),
+        "day_month": re.compile(
+            rf"(?<![\w])(?P<day>\d{{1,2}})(?:e|ste|de|st|nd|rd|th)?\s*(?:of\s+)?"
+            rf"(?P<month>{month_alt})\.?(?![\w]){year}"),
+        "month_day": re.compile(
+            rf"(?<![\w])(?P<month>{month_alt})\.?\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?![\d\w:.%]|\.\d){year}"),
+        "month": re.compile(rf"(?<![\w])(?P<month>{month_alt})\.?(?![\w]){year}"),
+        "quarter": re.compile(r"(?<![\w])q(?P<quarter>[1-4])(?:\s*'?(?P<year>\d{4}|\d{2}))?(?![\w-])"),
+        "year_end": re.compile(r"(?<![\w])(?P<year>20\d{2})(?![\w%])"),
+        "weekday": re.compile(rf"(?<![\w])(?P<weekday>{weekday_alt})\.?(?![\w])"),
+        "span": re.compile(
+            rf"(?<![\w])(?P<number>{number_alt})\s*(?P<unit>{unit_alt})(?![\w])"),
+        "half": phrase_pattern([fold(w) for w in raw["half_units"]]),
+        "relative": phrase_pattern([fold(k) for k in raw["relative"]]),
+        "holiday": phrase_pattern([fold(k) for k in raw["holidays"]]),
+        "next_week": re.compile(r"\s*(?:volgende|komende|next|the coming) week\b"),
+        "next_week_before": re.compile(r"(?:volgende|komende|next|the coming) week\s*$"),
+        "deadline_preps": ends_with(raw["deadline_prepositions"] + raw["start_prepositions"]
+                                    + raw["span_prepositions"] + raw["period_prefixes"]),
+        "start_preps": ends_with(raw["start_only_prepositions"]),
+        "period_preps": ends_with(raw["period_prefixes"]),
+        "quarter_preps": ends_with(raw["quarter_prefixes"]),
+        "span_preps": ends_with(raw["span_prepositions"]),
+        "holiday_preps": ends_with(raw["holiday_prepositions"]),
+        "year_end_preps": ends_with(raw["year_end_prefixes"]),
+    }
+    p.update(_owner_patterns(raw["owner"]))
+    return Lexicon(
+        lang=raw["language"], raw=raw, months=months, weekdays=weekdays, numbers=numbers,
+        units=units, relative={fold(k): v for k, v in raw["relative"].items()},
+        holidays={fold(k): v for k, v in raw["holidays"].items()},
+        stopwords=frozenset(fold(w) for w in raw["stopwords"]), patterns=p,
+        triggers=_triggers(raw, months, weekdays, units),
+    )
+
+
+def _triggers(raw, months, weekdays, units):
+    """Words without which a date rule cannot match, to skip it cheaply."""
+    def words_of(phrases):
+        return frozenset(w for p in phrases for w in re.findall(r"[^\W\d_]+", fold(p)))
+    return {
+        "months": frozenset(months),
+        "weekdays": frozenset(weekdays),
+        "units": words_of(list(units) + raw["half_units"]),
+        "relative": words_of(raw["relative"]),
+        "holidays": words_of(raw["holidays"]),
+        "next_review": words_of(raw["next_review"]),
+    }
+
+
+def _owner_patterns(owner):
+    kinds = {}
+    for key, kind in (("employee", "employee"), ("manager", "manager"), ("both", "both"),
+                      ("other", "other"), ("indefinite", "nobody"),
+                      ("pronoun_employee", "employee")):
+        for phrase in owner[key]:
+            kinds.setdefault(fold(phrase), kind)
+    return {
+        "owner_kinds": kinds,
+        "owner_words": phrase_pattern(kinds),
+        "passive": re.compile(owner["passive"]),
+        "participle": re.compile(owner["participle"]),
+        "subordinator": phrase_pattern([fold(w) for w in owner["subordinators"]]),
+        "object_phrases": sorted((fold(w) for w in owner["object_prepositions"] if " " in w),
+                                 key=len, reverse=True),
+        "together_before": re.compile(
+            r"(?:^|\s)(?:" + _alt(owner["together"]) + r")\s*$"),
+    }
+
+
+def _load(lang):
+    with (DATA / f"{lang}.json").open(encoding="utf-8") as handle:
+        return _compile(json.load(handle))
+
+
+LEXICONS = {lang: _load(lang) for lang in LANGUAGES}

@@ -1,0 +1,231 @@
+"""Who does it: the employee, the manager, both, someone else, or nobody named.
+
+The owner is the one who acts, usually the grammatical subject: the first person
+or group mentioned that is not the object of a preposition ("voor Jan", "with
+Priya") and not a possessive ("Jans contract", "Tom's laptop"). A passive
+sentence has no owner unless its agent is named ("wordt ingewerkt door Jan").
+"""
+import functools
+import re
+from dataclasses import dataclass
+
+from .text import WORD, fold
+
+EMPLOYEE, MANAGER, BOTH, OTHER, NOBODY = "employee", "manager", "both", "other", "nobody"
+
+
+@dataclass
+class Actor:
+    start: int
+    end: int
+    kind: str
+    strong: bool = True      # a person's name or a role word: no verb needed after it
+    possessive: bool = False
+
+
+@functools.lru_cache(maxsize=256)
+def _people_pattern(employee, manager):
+    """One pattern for every way the two people can be named (longest first)."""
+    kinds = {}
+    for name, kind in ((employee, EMPLOYEE), (manager, MANAGER)):
+        for variant in _name_parts(name):
+            kinds.setdefault(variant, kind)
+    if not kinds:
+        return None, kinds
+    names = "|".join(re.escape(n) for n in sorted(kinds, key=len, reverse=True))
+    return re.compile(rf"(?<![\w&])(?P<name>{names})(?P<poss>'s|'|s)?(?![\w&])"), kinds
+
+
+@functools.lru_cache(maxsize=256)
+def _name_parts(name):
+    parts = [fold(p) for p in (name or "").split() if len(p) > 1]
+    if not parts:
+        return []
+    variants = {" ".join(parts), parts[0]}
+    if len(parts) > 1 and parts[-1] not in ("de", "van", "der", "den"):
+        variants.add(parts[-1])
+    return sorted(variants, key=len, reverse=True)
+
+
+class OwnerReader:
+    def __init__(self, folded, original, lex, employee, manager, blocked):
+        self.t, self.original, self.lex = folded, original, lex
+        self.o = lex.raw["owner"]
+        self.p = lex.patterns
+        self.blocked = blocked  # spans claimed by dates ("15 jan" is not Jan)
+        self.people, self.people_kinds = _people_pattern(employee, manager)
+
+    @functools.cached_property
+    def tokens(self):
+        return [(m.start(), m.end()) for m in WORD.finditer(self.t)]
+
+    # finding mentions ----------------------------------------------------------------
+
+    def free(self, start, end):
+        return not any(s < end and start < e for s, e in self.blocked)
+
+    def actors(self):
+        found = []
+        for m in self.people.finditer(self.t) if self.people else ():
+            if self.free(*m.span()):
+                found.append(Actor(m.start(), m.end(), self.people_kinds[m["name"]],
+                                   possessive=bool(m["poss"])))
+        for m in self.p["owner_words"].finditer(self.t):
+            kind = self.p["owner_kinds"][m.group(0)]
+            if _overlaps(found, m.span()) or not self.free(*m.span()):
+                continue
+            if m.group(0) == "it" and self.original[m.start():m.end()] != "IT":
+                continue
+            strong = kind not in (OTHER,)
+            found.append(Actor(m.start(), m.end(), kind, strong=strong))
+        found.extend(self.unknown_names(found))
+        return sorted(found, key=lambda a: a.start)
+
+    def unknown_names(self, known):
+        """Capitalised names of people we do not know: a colleague, a mentor."""
+        found = []
+        if self.original.islower() or self.original.isupper():
+            return found  # no capitalised word, so no name we do not know
+        intro = set(self.o["name_introducers"])
+        for index, (start, end) in enumerate(self.tokens):
+            word = self.original[start:end]
+            if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+                continue
+            if _overlaps(known, (start, end)) or not self.free(start, end):
+                continue
+            folded = self.t[start:end]
+            if folded in self.lex.stopwords or folded in self.lex.weekdays \
+                    or folded in self.p["owner_kinds"]:
+                continue
+            before = self.t[self.tokens[index - 1][0]:self.tokens[index - 1][1]] \
+                if index else ""
+            clause_start = index == 0 or self.t[:start].rstrip().endswith((":", ";", "."))
+            if not (clause_start or before in intro):
+                continue
+            if self.acts_after(index, allow_name=True) or before in intro:
+                found.append(Actor(start, end, OTHER, strong=True))
+        return found
+
+    def acts_after(self, index, allow_name=False):
+        """Is the token at `index` followed by a verb (or a name and then a verb)?"""
+        follow = self.tokens[index + 1:index + 5]
+        rest = self.t[self.tokens[index][1]:].lstrip()
+        if rest[:1] in ("(", ","):
+            return True
+        skipped = 0
+        for start, end in follow:
+            word = self.t[start:end]
+            original = self.original[start:end]
+            if word in self.o["group_followers"] and allow_name:
+                return True
+            if self.verb_like(word):
+                return True
+            if skipped < 2 and (original[:1].isupper() or word in self.o["skippable"]
+                                or word.endswith("ly")):
+                skipped += 1
+                continue
+            return False
+        return False
+
+    def verb_like(self, word):
+        if word in self.o["modal_verbs"]:
+            return True
+        if word in self.o["non_verbs"] or len(word) < 3:
+            return False
+        return word.endswith(tuple(self.o["verb_suffixes"])) and not word.endswith("'s")
+
+    # choosing the one who acts ---------------------------------------------------------
+
+    def owner(self):
+        actors = self.actors()
+        label, topics = self.label_owner(actors)
+        if label:
+            return label, actors
+        actors = [a for a in actors if a not in topics]
+        passive = self.p["passive"].search(self.t)
+        if passive and (self.p["subordinator"].search(self.t, 0, passive.start())
+                        or not self.p["participle"].search(self.t, passive.end())):
+            passive = None  # "Sanne zorgt dat het contract wordt aangepast" is active
+        for position, actor in enumerate(actors):
+            if actor.possessive:
+                continue
+            before = self.word_before(actor.start)
+            if before in self.o["object_prepositions"]:
+                if passive and before in self.o["agent_prepositions"]:
+                    return actor.kind, actors
+                continue
+            if passive and actor.start < passive.start():
+                continue
+            if not actor.strong and not self.acts_after(self.token_index(actor.end)):
+                continue
+            if actor.kind == NOBODY:
+                return None, actors
+            return self.with_partners(actor, actors[position + 1:]), actors
+        return None, actors
+
+    def label_owner(self, actors):
+        """'Jan en Sanne: check-in op 15/1' — a label made of people owns the line.
+
+        Returns the owner from the label, and the mentions that are only a topic.
+        """
+        colon = next((m.start() for m in re.finditer(r":(?:\s|$)", self.t)), -1)
+        if colon < 0 or len(self.t[:colon].split()) > 4:
+            return None, []
+        inside = [a for a in actors if a.end <= colon and not a.possessive]
+        if not inside:
+            return None, []
+        rest = self.t[:colon]
+        for actor in inside:
+            rest = rest[:actor.start] + " " * (actor.end - actor.start) + rest[actor.end:]
+        if set(rest.split()) - set(self.o["conjunctions"]):
+            return None, inside  # "evaluatie proeftijd Fatima:" names a topic, not an actor
+        return _combine({a.kind for a in inside}), []
+
+    def with_partners(self, actor, later):
+        """'Jan en Sanne', 'Tom and Mark', 'Jan plant samen met Sanne' act together."""
+        kinds = {actor.kind}
+        end = actor.end
+        for other in later:
+            between = self.t[end:other.start].strip(" ,")
+            if between in self.o["conjunctions"] or between in self.o["together"]:
+                kinds.add(other.kind)
+                end = other.end
+                continue
+            if re.search(self.p["together_before"], self.t[end:other.start]) \
+                    and other.kind in (EMPLOYEE, MANAGER):
+                kinds.add(other.kind)
+            break
+        return _combine(kinds)
+
+    def word_before(self, position):
+        head = self.t[:position].rstrip()
+        for phrase in self.p["object_phrases"]:
+            if head.endswith(" " + phrase) or head == phrase:
+                return phrase
+        words = head.split()
+        return words[-1] if words else ""
+
+    def token_index(self, end):
+        for index, (_start, token_end) in enumerate(self.tokens):
+            if token_end >= end:
+                return index
+        return len(self.tokens) - 1
+
+
+def _overlaps(actors, span):
+    start, end = span
+    return any(a.start < end and start < a.end for a in actors)
+
+
+def _combine(kinds):
+    if BOTH in kinds or {EMPLOYEE, MANAGER} <= kinds:
+        return BOTH
+    for kind in (EMPLOYEE, MANAGER, OTHER):
+        if kind in kinds:
+            return kind
+    return None
+
+
+def find_owner(folded, original, lex, employee=None, manager=None, blocked=()):
+    """The owner code (or None) and the actor mentions that were considered."""
+    return OwnerReader(folded, original, lex, employee, manager, list(blocked)).owner()
