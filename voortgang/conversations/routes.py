@@ -9,6 +9,7 @@ from ..extensions import db
 from ..people.models import Person
 from ..people.routes import render_person, start_form_for
 from ..rendering import fragment
+from .assistant import not_concrete
 from .forms import PHASE_FORMS
 from .models import Answer, Conversation, Status
 from .questions import BY_SLUG, PHASES, neighbours
@@ -83,11 +84,16 @@ def save_phase(conversation_id, phase_slug):
 def complete(conversation_id):
     """Mark the conversation as completed; the overview then says so."""
     conversation = get_conversation(conversation_id)
+    overview = BY_SLUG["overview"]
+    if conversation.status is not Status.COMPLETED and not_concrete(conversation) \
+            and request.form.get("confirm_not_concrete") != "yes":
+        message = _("Some agreements are not concrete yet. Make them concrete, or tick "
+                    "the box to complete anyway.")
+        return render_phase(conversation, overview, status=422, confirm_error=message)
     if conversation.status is not Status.COMPLETED:
         conversation.status = Status.COMPLETED
         conversation.completed_at = datetime.now(timezone.utc)
         db.session.commit()
-    overview = BY_SLUG["overview"]
     if request.htmx:
         return render_phase(conversation, overview)
     return redirect(phase_url(conversation, overview), code=303)

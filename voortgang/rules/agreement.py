@@ -40,6 +40,8 @@ class AgreementCheck:
     owner_words: list = field(default_factory=list)
     due_words: list = field(default_factory=list)
     other_dates: list = field(default_factory=list)
+    owner_from_text: str | None = None
+    due_from_text: date | None = None
 
     @property
     def codes(self):
@@ -52,6 +54,7 @@ class AgreementCheck:
     def to_dict(self):
         data = asdict(self)
         data["due"] = self.due.isoformat() if self.due else None
+        data["due_from_text"] = self.due_from_text.isoformat() if self.due_from_text else None
         data["other_dates"] = [d.isoformat() for d in self.other_dates]
         data["flags"] = self.codes
         data["details"] = [asdict(flag) for flag in self.flags]
@@ -60,8 +63,12 @@ class AgreementCheck:
 
 
 def analyse_agreement(text, *, today, lang=None, employee=None, manager=None,
-                      next_review=None, ui_lang="nl"):
-    """Analyse an agreement in its own language; messages come in `ui_lang`."""
+                      next_review=None, ui_lang="nl", owner=None, due=None):
+    """Analyse an agreement in its own language; messages come in `ui_lang`.
+
+    `owner` and `due` are what the people already chose outside the text (in a
+    form): they answer "who" and "when" as well as the text would.
+    """
     if not isinstance(text, str):
         raise TypeError("The agreement must be text.")
     if len(text) > MAX_LENGTH:
@@ -74,25 +81,27 @@ def analyse_agreement(text, *, today, lang=None, employee=None, manager=None,
     lex = LEXICONS[lang]
     folded = fold(clean)
     time = find_time(folded, clean, lex, today, next_review)
-    owner, actors = find_owner(folded, clean, lex, employee, manager,
-                               blocked=[(m.start, m.end) for m in time.mentions])
-    flags = _flags(clean, folded, lex, time, owner, today, next_review)
+    text_owner, actors = find_owner(folded, clean, lex, employee, manager,
+                                    blocked=[(m.start, m.end) for m in time.mentions])
+    owner = owner or text_owner
+    due = due or time.due
+    flags = _flags(folded, clean, lex, time, owner, due, today, next_review)
     check = AgreementCheck(
-        text=text, lang=lang, owner=owner, due=time.due, flags=flags,
-        owner_words=[clean[a.start:a.end] for a in actors if a.kind == owner][:1],
+        text=text, lang=lang, owner=owner, due=due, flags=flags,
+        owner_words=[clean[a.start:a.end] for a in actors if a.kind == text_owner][:1],
         due_words=[clean[m.start:m.end] for m in time.mentions if m.due == time.due][:1],
-        other_dates=time.ambiguous,
+        other_dates=time.ambiguous, owner_from_text=text_owner, due_from_text=time.due,
     )
     _explain(check, today, next_review, employee, manager,
              ui_lang if ui_lang in MESSAGES else "nl")
     return check
 
 
-def _flags(text, folded, lex, time, owner, today, next_review):
+def _flags(folded, text, lex, time, owner, due, today, next_review):
     flags = []
     if owner is None:
         flags.append(Flag("missing_owner"))
-    if time.due is None:
+    if due is None:
         if time.vague:
             flags.append(_flag_from_spans("vague_date", text, time.vague))
         elif not time.mentions:
@@ -101,9 +110,9 @@ def _flags(text, folded, lex, time, owner, today, next_review):
                if not any(s < m.end() and m.start() < e for s, e in time.vague)]
     if wording:
         flags.append(_flag_from_spans("vague_wording", text, wording))
-    if time.due is not None and time.due < today:
+    if due is not None and due < today:
         flags.append(Flag("past_date"))
-    if time.due is not None and next_review is not None and time.due > next_review:
+    if due is not None and next_review is not None and due > next_review:
         flags.append(Flag("after_next_review"))
     return flags
 
@@ -113,6 +122,8 @@ def _flag_from_spans(code, text, spans):
 
 
 def _explain(check, today, next_review, employee, manager, ui_lang):
+    if not check.flags:
+        return
     texts = MESSAGES[ui_lang]
     example = today + timedelta(days=28)
     values = {

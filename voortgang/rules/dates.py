@@ -118,7 +118,7 @@ def safe_date(year, month, day):
 
 
 def full_year(text):
-    year = int(text)
+    year = int(text.lstrip("'"))
     return year + 2000 if year < 100 else year
 
 
@@ -229,9 +229,18 @@ class Reader:
             return safe_date(full_year(year), month, day)
         return next_occurrence(self.today, month, day)
 
+    def near_frequency(self, start, end):
+        """Is a frequency word at most two unclaimed words away ('voortaan om 9 uur op ma')?"""
+        for f_start, f_end in self.found.frequency:
+            gap = self.t[f_end:start] if f_end <= start else self.t[end:f_start]
+            offset = f_end if f_end <= start else end
+            words = [w for w in re.finditer(r"\S+", gap)
+                     if self.taken.free(offset + w.start(), offset + w.end())]
+            if len(words) <= 2:
+                return True
+        return False
+
     def weekdays(self):
-        if self.found.frequency:
-            return  # "voortaan op ma", "every week on Friday": a habit, not a deadline
         raw = self.lex.raw
         need_prep = set(raw.get("weekday_abbreviations_need_preposition", []))
         next_week = self.p["next_week"]
@@ -239,6 +248,8 @@ class Reader:
             word = m["weekday"]
             if word in need_prep and not self.deadline_preps.search(self.before(m.start())):
                 continue
+            if self.near_frequency(m.start(), m.end()):
+                continue  # "voortaan op ma", "every week on Friday": a habit, not a deadline
             target = self.lex.weekdays[word]
             after = next_week.match(self.t, m.end() + 1) if m.end() < len(self.t) else None
             ahead = self.p["next_week_before"].search(self.t, 0, m.start())

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text import fold, phrase_pattern
+from .text import fold, phrase_pattern, phrase_regex
 
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("nl", "en")
@@ -33,6 +33,7 @@ class Lexicon:
     stopwords: frozenset
     patterns: dict
     triggers: dict
+    vocabulary: frozenset
 
     def words(self, key):
         return self.raw[key]
@@ -56,10 +57,10 @@ def _compile(raw):
         # duration wins over a vague time, and that over a frequency.
         "blockers": re.compile("|".join([
             r"(?P<duration>(?<![\w])(?:" + "|".join(raw["duration"]) + r")(?![\w]))",
-            "(?P<vague>" + phrase_pattern([fold(w) for w in raw["vague_time"]],
-                                          escape=False).pattern + ")",
-            "(?P<frequency>" + phrase_pattern([fold(w) for w in raw["frequency"]],
-                                              escape=False).pattern + ")",
+            "(?P<vague>" + phrase_regex([fold(w) for w in raw["vague_time"]],
+                                        escape=False) + ")",
+            "(?P<frequency>" + phrase_regex([fold(w) for w in raw["frequency"]],
+                                            escape=False) + ")",
         ])),
         "vague_wording": phrase_pattern([fold(w) for w in raw["vague_wording"]], escape=False),
         "next_review": phrase_pattern([fold(w) for w in raw["next_review"]]),
@@ -72,8 +73,9 @@ def _compile(raw):
             rf"(?P<month>{month_alt})\.?(?![\w]){year}"),
         "month_day": re.compile(
             rf"(?<![\w])(?P<month>{month_alt})\.?\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
-            rf"(?![\d\w:.%]|\.\d){year}"),
-        "month": re.compile(rf"(?<![\w])(?P<month>{month_alt})\.?(?![\w]){year}"),
+            rf"(?![\d\w:%]|[.,]\d){year}"),
+        "month": re.compile(rf"(?<![\w])(?P<month>{month_alt})\.?(?![\w])"
+                            r"(?:\s*,?\s*(?P<year>\d{4}|'\d{2})(?!\d))?"),
         "quarter": re.compile(r"(?<![\w])q(?P<quarter>[1-4])(?:\s*'?(?P<year>\d{4}|\d{2}))?(?![\w-])"),
         "year_end": re.compile(r"(?<![\w])(?P<year>20\d{2})(?![\w%])"),
         "weekday": re.compile(rf"(?<![\w])(?P<weekday>{weekday_alt})\.?(?![\w])"),
@@ -99,8 +101,29 @@ def _compile(raw):
         units=units, relative={fold(k): v for k, v in raw["relative"].items()},
         holidays={fold(k): v for k, v in raw["holidays"].items()},
         stopwords=frozenset(fold(w) for w in raw["stopwords"]), patterns=p,
+        vocabulary=_vocabulary(raw),
         triggers=_triggers(raw, months, weekdays, units),
     )
+
+
+def _vocabulary(raw):
+    """Every word the lists know: such a word at the start of a line is not a name."""
+    words = set()
+
+    def walk(value):
+        if isinstance(value, str):
+            words.update(re.findall(r"[^\W\d_]{2,}", fold(value)))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(key)
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+    # Month words stay out: "Jan" and "May" are names too, and a month that is a date
+    # has been claimed by the date rules before names are looked for.
+    walk({k: v for k, v in raw.items() if not k.startswith(("months", "capitalised"))})
+    return frozenset(words)
 
 
 def _triggers(raw, months, weekdays, units):
@@ -137,9 +160,31 @@ def _owner_patterns(owner):
     }
 
 
-def _load(lang):
+def _read(lang):
     with (DATA / f"{lang}.json").open(encoding="utf-8") as handle:
-        return _compile(json.load(handle))
+        return json.load(handle)
 
 
-LEXICONS = {lang: _load(lang) for lang in LANGUAGES}
+class _Lexicons(dict):
+    """The compiled lexicon per language, compiled once, when a text first needs it.
+
+    Compiling a language's patterns takes some 40 ms; a process that only checks
+    Dutch never pays for English, and importing the package stays quick.
+    """
+
+    def __missing__(self, lang):
+        if lang not in RAW:
+            raise KeyError(lang)
+        self[lang] = lexicon = _compile(RAW[lang])
+        return lexicon
+
+    def values(self):
+        return [self[lang] for lang in LANGUAGES]
+
+    def items(self):
+        return [(lang, self[lang]) for lang in LANGUAGES]
+
+
+RAW = {lang: _read(lang) for lang in LANGUAGES}
+STOPWORDS = {lang: frozenset(fold(w) for w in raw["stopwords"]) for lang, raw in RAW.items()}
+LEXICONS = _Lexicons()

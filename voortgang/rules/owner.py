@@ -5,6 +5,7 @@ or group mentioned that is not the object of a preposition ("voor Jan", "with
 Priya") and not a possessive ("Jans contract", "Tom's laptop"). A passive
 sentence has no owner unless its agent is named ("wordt ingewerkt door Jan").
 """
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -47,6 +48,9 @@ def _name_parts(name):
     return sorted(variants, key=len, reverse=True)
 
 
+_CAPITALISED = re.compile(r"(?<![\w&'])[A-Z][a-z]+(?![\w&])")
+
+
 class OwnerReader:
     def __init__(self, folded, original, lex, employee, manager, blocked):
         self.t, self.original, self.lex = folded, original, lex
@@ -58,6 +62,10 @@ class OwnerReader:
     @functools.cached_property
     def tokens(self):
         return [(m.start(), m.end()) for m in WORD.finditer(self.t)]
+
+    @functools.cached_property
+    def token_ends(self):
+        return [end for _start, end in self.tokens]
 
     # finding mentions ----------------------------------------------------------------
 
@@ -84,25 +92,22 @@ class OwnerReader:
     def unknown_names(self, known):
         """Capitalised names of people we do not know: a colleague, a mentor."""
         found = []
-        if self.original.islower() or self.original.isupper():
-            return found  # no capitalised word, so no name we do not know
-        intro = set(self.o["name_introducers"])
-        for index, (start, end) in enumerate(self.tokens):
-            word = self.original[start:end]
-            if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        intro = self.o["name_introducers"]
+        for match in _CAPITALISED.finditer(self.original):
+            start, end = match.span()
+            folded = self.t[start:end]
+            if folded in self.lex.vocabulary or folded in self.lex.weekdays \
+                    or folded in self.p["owner_kinds"]:
                 continue
             if _overlaps(known, (start, end)) or not self.free(start, end):
                 continue
-            folded = self.t[start:end]
-            if folded in self.lex.stopwords or folded in self.lex.weekdays \
-                    or folded in self.p["owner_kinds"]:
-                continue
+            if _overlaps(known, (end + 1, end + 2)):
+                continue  # "Perhaps Ethan takes ...": the word before a name is no name
+            index = self.token_index(end)
             before = self.t[self.tokens[index - 1][0]:self.tokens[index - 1][1]] \
                 if index else ""
             clause_start = index == 0 or self.t[:start].rstrip().endswith((":", ";", "."))
-            if not (clause_start or before in intro):
-                continue
-            if self.acts_after(index, allow_name=True) or before in intro:
+            if before in intro or (clause_start and self.acts_after(index, allow_name=True)):
                 found.append(Actor(start, end, OTHER, strong=True))
         return found
 
@@ -156,12 +161,23 @@ class OwnerReader:
                 continue
             if passive and actor.start < passive.start():
                 continue
-            if not actor.strong and not self.acts_after(self.token_index(actor.end)):
-                continue
+            if actor.start < self.clause_start:
+                continue  # "After HR has explained ..., Aisha draws up a plan"
+            if not actor.strong and not (self.acts_after(self.token_index(actor.end))
+                                         or self.verb_like(before)):
+                continue  # "the team charter" is a thing; "regelt Finance" acts
             if actor.kind == NOBODY:
                 return None, actors
             return self.with_partners(actor, actors[position + 1:]), actors
         return None, actors
+
+    @functools.cached_property
+    def clause_start(self):
+        """Where the main clause starts, after a leading subordinate clause."""
+        first = self.t.split(maxsplit=1)[:1]
+        if first and first[0] in self.o["leading_subordinators"] and "," in self.t:
+            return self.t.index(",") + 1
+        return 0
 
     def label_owner(self, actors):
         """'Jan en Sanne: check-in op 15/1' — a label made of people owns the line.
@@ -206,10 +222,8 @@ class OwnerReader:
         return words[-1] if words else ""
 
     def token_index(self, end):
-        for index, (_start, token_end) in enumerate(self.tokens):
-            if token_end >= end:
-                return index
-        return len(self.tokens) - 1
+        index = bisect.bisect_left(self.token_ends, end)
+        return min(index, len(self.tokens) - 1)
 
 
 def _overlaps(actors, span):

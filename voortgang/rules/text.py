@@ -33,6 +33,11 @@ _REGEX_SYNTAX = re.compile(r"[\\()\[\]?*+{}|^$]")
 
 
 def phrase_pattern(phrases, *, escape=True):
+    """`phrase_regex`, compiled."""
+    return re.compile(phrase_regex(phrases, escape=escape))
+
+
+def phrase_regex(phrases, *, escape=True):
     """One regex over phrases (literal, or small regexes), on word boundaries.
 
     Literal phrases become a trie ("de (?:medewerker|manager)"), which the regex
@@ -45,7 +50,7 @@ def phrase_pattern(phrases, *, escape=True):
     regexes = sorted(phrases - literal, key=lambda p: len(_LOOKAROUND.sub("", p)),
                      reverse=True)
     parts = ([_trie(literal)] if literal else []) + regexes
-    return re.compile(rf"(?<![\w&])(?:{'|'.join(parts)})(?![\w&])")
+    return rf"(?<![\w&])(?:{'|'.join(parts)})(?![\w&])"
 
 
 def _trie(words):

@@ -179,6 +179,20 @@
     showProblem(problem.dataset.error);
   });
 
+  // The assistant found who and when in the text: copy them into the form's fields.
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest("[data-apply-to]");
+    if (!button) return;
+    const form = button.closest("form");
+    const prefix = button.dataset.applyTo;
+    const owner = form.elements[prefix + "-owner"];
+    const due = form.elements[prefix + "-due_on"];
+    if (owner && button.dataset.owner) owner.value = button.dataset.owner;
+    if (due && button.dataset.due) due.value = button.dataset.due;
+    (owner || due).dispatchEvent(new Event("change", { bubbles: true }));
+    (due || owner).focus();
+  });
+
   // Print buttons and autosave notes only hold with JavaScript, so they start hidden.
   document.addEventListener("htmx:load", function (event) {
     event.detail.elt.querySelectorAll("[data-print], [data-js-only]").forEach(function (elt) {

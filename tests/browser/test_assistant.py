@@ -1,0 +1,27 @@
+"""The assistant while an agreement is typed: checklist, marked words, one-click fill-in."""
+from datetime import date
+
+from playwright.sync_api import expect
+
+
+def test_checklist_follows_the_typing_and_fills_in_who_and_when(page, seeded, console):
+    page.goto(seeded.phase("agreements"))
+    form = page.locator("#agreements .add-item form")
+    description = form.get_by_label("Wat is er afgesproken")
+    assistant = form.locator(".assistant")
+
+    description.fill("Jan gaat binnenkort proberen beter te plannen")
+    expect(assistant.locator("mark", has_text="binnenkort")).to_be_visible()
+    expect(assistant.locator('[data-rule="vague_wording"]')).to_contain_text(
+        "‘proberen, beter’")
+    expect(assistant).to_contain_text("Nog niet")
+
+    year = date.today().year + 1
+    description.fill(f"Jan volgt vóór 15 januari {year} de cursus Excel")
+    expect(assistant).to_contain_text(f"15 jan {year}")
+    assistant.get_by_role("button", name="Wie en wanneer uit de tekst overnemen").click()
+    expect(form.get_by_label("Wie doet het")).to_have_value("employee")
+    expect(form.get_by_label("Uiterste datum")).to_have_value(f"{year}-01-15")
+    # Once the fields say the same as the text, there is nothing left to copy.
+    expect(assistant.get_by_role("button")).to_have_count(0)
+    assert console.problems() == []
