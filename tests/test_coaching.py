@@ -3,7 +3,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from voortgang.conversations.models import Agreement, Owner, Status
+from voortgang.conversations.models import Agreement, Goal, Outcome, Owner, Status
 from voortgang.extensions import db
 
 
@@ -100,3 +100,46 @@ def test_concrete_agreements_complete_without_a_question(client, conversation):
     db.session.commit()
     assert client.post(f"/conversations/{conversation.id}/complete").status_code == 303
     assert conversation.status is Status.COMPLETED
+
+
+def test_followups_ride_along_with_every_autosave(htmx, conversation, phase_url):
+    response = htmx.post(phase_url(conversation, "looking-back"),
+                         data={"answer_feedback_to_employee": "Sterk met klanten"})
+    body = response.get_data(as_text=True)
+    assert 'id="save-status"' in body
+    assert 'hx-swap-oob="true"' in body and 'data-rule="one_way_feedback"' in body
+    assert "Wat zou de leidinggevende anders of meer kunnen doen?" in body
+
+
+def test_followups_show_on_the_phase_page_in_english(english, conversation, phase_url):
+    conversation.goals.append(Goal(description="Klanttevredenheid boven de 8",
+                                   outcome=Outcome.NOT_MET))
+    db.session.commit()
+    page = english.get(phase_url(conversation, "looking-back")).get_data(as_text=True)
+    assert "Worth asking" in page
+    assert "What got in the way of ‘Klanttevredenheid boven de 8’" in page
+
+
+def test_a_dismissed_followup_stays_away(client, htmx, conversation, phase_url):
+    htmx.post(phase_url(conversation, "looking-back"),
+              data={"answer_feedback_to_employee": "Sterk met klanten"})
+    url = f"/conversations/{conversation.id}/looking-back/followups/dismiss"
+    panel = htmx.post(url, data={"key": "one_way_feedback"}).get_data(as_text=True)
+    assert panel.lstrip().startswith('<aside id="followups"')
+    assert "one_way_feedback" not in panel
+    assert client.post(url, data={"key": "short_answer:obstacles"}).status_code == 303
+    page = client.get(phase_url(conversation, "looking-back")).get_data(as_text=True)
+    assert 'data-rule="one_way_feedback"' not in page
+
+
+def test_previous_open_agreements_are_brought_up(client, conversation, employee,
+                                                 manager, phase_url):
+    from voortgang.conversations.models import Conversation
+    conversation.agreements.append(Agreement(description="Jan volgt de cursus",
+                                             owner=Owner.EMPLOYEE))
+    db.session.commit()
+    client.post(f"/people/{employee.id}/conversations",
+                data={"held_on": "2027-05-27", "manager": manager.id})
+    newest = db.session.scalar(db.select(Conversation).order_by(Conversation.id.desc()))
+    page = client.get(phase_url(newest, "looking-back")).get_data(as_text=True)
+    assert "Hoe staat het met de afspraken van de vorige keer?" in page

@@ -68,12 +68,13 @@ def _init_extensions(app):
 
 def _register_blueprints(app):
     from . import cli, errors, i18n, security
-    from .conversations import (coaching, items, routes,  # noqa: F401  (register on bp)
-                                views)
+    from .conversations import (coaching, followups, items,  # noqa: F401  (register on bp)
+                                routes, views)
     from .conversations.assistant import advise_saved, not_concrete
     from .people.routes import bp as people_bp
 
-    app.jinja_env.globals.update(agreement_advice=advise_saved, not_concrete=not_concrete)
+    app.jinja_env.globals.update(agreement_advice=advise_saved, not_concrete=not_concrete,
+                                 followups_for=followups.followups_for)
 
     app.register_blueprint(i18n.bp)
     app.register_blueprint(people_bp)

@@ -25,3 +25,28 @@ def test_checklist_follows_the_typing_and_fills_in_who_and_when(page, seeded, co
     # Once the fields say the same as the text, there is nothing left to copy.
     expect(assistant.get_by_role("button")).to_have_count(0)
     assert console.problems() == []
+
+
+def test_followups_appear_as_answers_change_and_can_be_used(page, seeded, console):
+    page.goto(seeded.phase("looking-back"))
+    followups = page.locator("#followups")
+    page.locator("#answer_feedback_to_employee").fill("Sterk in klantgesprekken")
+    tip = followups.locator('[data-rule="one_way_feedback"]')
+    expect(tip).to_contain_text("Wat zou de leidinggevende anders of meer kunnen doen?")
+
+    tip.get_by_role("button", name="Als notitie toevoegen").click()
+    note = page.locator("#answer_feedback_to_manager")
+    expect(note).to_have_value("Wat zou de leidinggevende anders of meer kunnen doen? ")
+    expect(note).to_be_focused()
+    expect(page.locator("#save-status")).to_contain_text("Bewaard om")
+    # The answer now exists, so the rule no longer fires.
+    expect(tip).to_have_count(0)
+
+    page.locator("#answer_enjoyment").fill("Weinig plezier, veel stress door overuren")
+    low = followups.locator('[data-rule="low_enjoyment"]')
+    expect(low).to_be_visible()
+    low.get_by_role("button", name="Wegklikken").click()
+    expect(low).to_have_count(0)
+    page.reload()
+    expect(page.locator('#followups [data-rule="low_enjoyment"]')).to_have_count(0)
+    assert console.problems() == []

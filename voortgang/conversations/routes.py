@@ -1,7 +1,7 @@
 """Start a conversation, move through its phases, save answers, complete it."""
 from datetime import datetime, timezone
 
-from flask import abort, flash, redirect, request
+from flask import abort, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
@@ -10,6 +10,7 @@ from ..people.models import Person
 from ..people.routes import render_person, start_form_for
 from ..rendering import fragment
 from .assistant import not_concrete
+from .followups import followups_for
 from .forms import PHASE_FORMS
 from .models import Answer, Conversation, Status
 from .questions import BY_SLUG, PHASES, neighbours
@@ -70,7 +71,7 @@ def save_phase(conversation_id, phase_slug):
     target = {"previous": previous, "next": following}.get(going)
     if target is None:
         if request.htmx:
-            return _save_status(form)
+            return _save_status(form, conversation=conversation, phase=current)
         flash(_("Your answers were saved."))
         return redirect(phase_url(conversation, current), code=303)
     if request.htmx:
@@ -131,8 +132,14 @@ def _write_answers(conversation, phase, form):
         conversation.status = Status.IN_PROGRESS
 
 
-def _save_status(form, status=200):
+def _save_status(form, status=200, conversation=None, phase=None):
+    """The save status; after a save, the follow-up questions ride along out of band."""
     errors = [(form[name].label.text, message)
               for name, messages in form.errors.items() for message in messages]
-    return fragment("conversations/_save_status.html", status, errors=errors,
-                    saved_at=None if errors else datetime.now(timezone.utc))
+    response = fragment("conversations/_save_status.html", status, errors=errors,
+                        saved_at=None if errors else datetime.now(timezone.utc))
+    if conversation is not None:
+        response.set_data(response.get_data(as_text=True) + render_template(
+            "conversations/_followups.html", conversation=conversation, phase=phase,
+            followups=followups_for(conversation, phase), oob=True))
+    return response

@@ -96,6 +96,8 @@ def _compile(raw):
         "year_end_preps": ends_with(raw["year_end_prefixes"]),
     }
     p.update(_owner_patterns(raw["owner"]))
+    for name, words in raw.get("followup_signals", {}).items():
+        p[f"signal_{name}"] = phrase_pattern([fold(w) for w in words])
     return Lexicon(
         lang=raw["language"], raw=raw, months=months, weekdays=weekdays, numbers=numbers,
         units=units, relative={fold(k): v for k, v in raw["relative"].items()},

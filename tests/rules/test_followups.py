@@ -1,0 +1,73 @@
+"""Follow-up questions: which rule fires, and why, in the interface language."""
+from voortgang.rules import Goal, suggest_followups
+
+BACK = ["obstacles", "contribution", "enjoyment", "feedback_to_employee",
+        "feedback_to_manager"]
+AHEAD = ["ambitions", "growth", "needs", "learning"]
+
+
+def rules(phase, answers, questions, **kwargs):
+    return [s.rule for s in suggest_followups(phase, answers, questions=questions,
+                                              limit=20, **kwargs)]
+
+
+def test_a_goal_not_met_asks_what_stood_in_the_way():
+    tips = suggest_followups("looking-back", {}, questions=BACK,
+                             goals=[Goal("Klanttevredenheid boven de 8", "not_met"),
+                                    Goal("Twee collega's inwerken", "met")])
+    assert tips[0].rule == "goal_not_met" and "Klanttevredenheid" in tips[0].question
+    assert tips[0].target == "obstacles"
+    assert "niet behaald" in tips[0].reason
+
+
+def test_workload_and_low_enjoyment_in_either_language():
+    dutch = rules("looking-back", {"enjoyment": "Weinig plezier, veel stress"}, BACK)
+    english = rules("looking-back", {"enjoyment": "Honestly it's boring and I'm "
+                                                  "exhausted"}, BACK, ui_lang="en")
+    assert {"workload", "low_enjoyment"} <= set(dutch)
+    assert {"workload", "low_enjoyment"} <= set(english)
+    assert "low_enjoyment" not in rules("looking-back", {"enjoyment": "Veel plezier in "
+                                        "het werk met klanten"}, BACK)
+
+
+def test_feedback_that_went_one_way_invites_the_other_way():
+    tips = suggest_followups("looking-back", {"feedback_to_employee": "Sterk in "
+                                              "klantgesprekken, let op deadlines"},
+                             questions=BACK, ui_lang="en", limit=20)
+    tip = next(t for t in tips if t.rule == "one_way_feedback")
+    assert tip.target == "feedback_to_manager" and "both ways" in tip.reason
+
+
+def test_ambition_without_plan_and_training_without_agreement():
+    answers = {"ambitions": "Teamcoach worden binnen twee jaar",
+               "learning": "Een cursus coachend leidinggeven"}
+    assert {"ambition_without_plan", "training_without_agreement"} <= set(
+        rules("looking-ahead", answers, AHEAD))
+    assert "training_without_agreement" not in rules(
+        "looking-ahead", answers, AHEAD, agreement_kinds=["training"])
+
+
+def test_short_and_missing_answers():
+    found = rules("looking-ahead", {"ambitions": "Groeien", "growth": "Meer "
+                  "verantwoordelijkheid in projecten en klantcontact"}, AHEAD)
+    assert "short_answer" in found and "unanswered" in found
+
+
+def test_previous_agreements_come_first_and_at_most_three():
+    tips = suggest_followups("looking-back", {"enjoyment": "saai en stress",
+                                              "feedback_to_employee": "prima"},
+                             questions=BACK, previous_open=2)
+    assert len(tips) == 3
+    assert tips[0].rule == "previous_agreements" and "2 afspraken" in tips[0].reason
+
+
+def test_dismissed_suggestions_stay_away():
+    answers = {"feedback_to_employee": "Goed werk"}
+    assert "one_way_feedback" not in rules("looking-back", answers, BACK,
+                                           dismissed={"one_way_feedback"})
+
+
+def test_a_good_phase_gets_no_nagging():
+    answers = {key: "Een uitgebreid antwoord met een concreet voorbeeld erbij."
+               for key in BACK}
+    assert rules("looking-back", answers, BACK) == []

@@ -1,0 +1,55 @@
+"""Follow-up questions beside the questions: the rules, fed with this conversation."""
+from flask import abort, redirect, request, session
+from flask_babel import get_locale
+
+from ..rendering import fragment
+from ..rules import Goal, suggest_followups
+from .models import AgreementStatus, Conversation
+from .questions import BY_SLUG
+from .views import bp, get_conversation, phase_url
+
+SESSION_KEY = "dismissed_followups"
+
+
+def followups_for(conversation, phase):
+    """The suggestions for one phase, without the ones dismissed in this session."""
+    if not phase.questions:
+        return []
+    previous = conversation.previous
+    previous_open = sum(a.status is AgreementStatus.OPEN for a in previous.agreements) \
+        if isinstance(previous, Conversation) else 0
+    return suggest_followups(
+        phase.slug, conversation.answer_texts(),
+        questions=[q.key for q in phase.questions],
+        question_texts={q.key: str(q.text) for q in phase.questions},
+        goals=[Goal(g.description, g.outcome.value if g.outcome else None)
+               for g in conversation.goals],
+        agreement_kinds=[a.kind.value for a in conversation.agreements],
+        previous_open=previous_open, dismissed=_dismissed(conversation),
+        ui_lang=get_locale().language)
+
+
+def _dismissed(conversation):
+    return set(session.get(SESSION_KEY, {}).get(str(conversation.id), []))
+
+
+def render_followups(conversation, phase, oob=False):
+    return fragment("conversations/_followups.html", conversation=conversation,
+                    phase=phase, followups=followups_for(conversation, phase), oob=oob)
+
+
+@bp.post("/conversations/<int:conversation_id>/<phase_slug>/followups/dismiss")
+def dismiss_followup(conversation_id, phase_slug):
+    """Hide one suggestion for the rest of this session."""
+    conversation = get_conversation(conversation_id)
+    phase = BY_SLUG.get(phase_slug) or abort(404)
+    key = request.form.get("key", "")[:80]
+    if key:
+        dismissed = session.setdefault(SESSION_KEY, {})
+        keys = dismissed.setdefault(str(conversation.id), [])
+        if key not in keys:
+            keys.append(key)
+            session.modified = True
+    if request.htmx:
+        return render_followups(conversation, phase)
+    return redirect(phase_url(conversation, phase), code=303)
