@@ -5,11 +5,12 @@ characters it explains, so a later, looser rule cannot read them again ("4 uur"
 is a duration before it could be a day, "elke maandag" a frequency before it could
 be a Monday). Dates prefer the future: "15 januari" is the next 15 January.
 """
-import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .days import (add_months, full_year, month_end, next_occurrence, period_month_end,
+                   quarter_end, safe_date, shift, span_end)
 from .text import Taken
 
 
@@ -32,94 +33,6 @@ class TimeFindings:
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
-
-
-# --- calendar arithmetic ----------------------------------------------------------
-
-def month_end(year, month):
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def add_months(day, months):
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
-
-
-def add_workdays(day, count):
-    while count > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
-
-
-def next_occurrence(today, month, day):
-    """The first month-day on or after today (29 February waits for a leap year)."""
-    for year in range(today.year, today.year + 9):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if candidate >= today:
-            return candidate
-    return None
-
-
-def period_month_end(today, month):
-    """The last day of the named month: this year's if it has not ended, else next."""
-    for year in range(today.year, today.year + 2):
-        end = month_end(year, month)
-        if end >= today:
-            return end
-    return None
-
-
-def quarter_end(year, quarter):
-    return month_end(year, quarter * 3)
-
-
-def shift(today, unit, amount):
-    """today moved by `amount` units; weeks, months, quarters and years end on their last day."""
-    if unit == "days":
-        return today + timedelta(days=amount)
-    if unit == "weeks":
-        return today + timedelta(days=6 - today.weekday() + 7 * amount)
-    if unit == "months":
-        first = add_months(today.replace(day=1), amount)
-        return month_end(first.year, first.month)
-    if unit == "quarters":
-        index = (today.month - 1) // 3 + amount
-        year, quarter = divmod(index, 4)
-        return quarter_end(today.year + year, quarter + 1)
-    return date(today.year + amount, 12, 31)
-
-
-def span_end(today, unit, amount):
-    if unit == "days":
-        return today + timedelta(days=amount)
-    if unit == "workdays":
-        return add_workdays(today, amount)
-    if unit == "weeks":
-        return today + timedelta(weeks=amount)
-    if unit == "months":
-        return add_months(today, amount)
-    if unit == "quarters":
-        return add_months(today, 3 * amount)
-    return add_months(today, 12 * amount)
-
-
-def safe_date(year, month, day):
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def full_year(text):
-    year = int(text.lstrip("'"))
-    return year + 2000 if year < 100 else year
 
 
 # --- reading the text ----------------------------------------------------------------
@@ -163,7 +76,6 @@ class Reader:
                 self.found.frequency.append(match.span())
 
     def run(self):
-        p = self.p
         # Skip the rules whose trigger words are not in the text at all: most
         # agreements name one date in one way, and a skipped pass costs nothing.
         words = set(_LETTERS.findall(self.t))
