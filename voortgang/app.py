@@ -29,6 +29,9 @@ def create_app(test_config=None):
         LANGUAGES={"nl": "Nederlands", "en": "English"},
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_HTTPONLY=True,
+        # Only a request that changes the session writes it back: an autosave still
+        # in flight must not overwrite a choice made meanwhile (a dismissed tip).
+        SESSION_REFRESH_EACH_REQUEST=False,
         WTF_CSRF_TIME_LIMIT=None,  # a review may take an hour or more
         MAX_CONTENT_LENGTH=1024 * 1024,
     )

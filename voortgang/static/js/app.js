@@ -193,6 +193,19 @@
     (due || owner).focus();
   });
 
+  // A dismissed tip stays away, even if an autosave that was already under way
+  // brings the list back with it.
+  const dismissedTips = new Set();
+  document.addEventListener("submit", function (event) {
+    const key = event.target.elements.key;
+    if (key && event.target.closest("#followups")) dismissedTips.add(key.value);
+  });
+  document.addEventListener("htmx:load", function () {
+    document.querySelectorAll("#followups [data-key]").forEach(function (tip) {
+      if (dismissedTips.has(tip.dataset.key)) tip.remove();
+    });
+  });
+
   // A follow-up question, added as a note under the answer it belongs to (autosaved).
   document.addEventListener("click", function (event) {
     const button = event.target.closest("[data-insert-into]");
