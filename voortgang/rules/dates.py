@@ -33,6 +33,7 @@ class TimeFindings:
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGIT = re.compile(r"\d")
+_NONSPACE = re.compile(r"\S+")
 
 
 # --- reading the text ----------------------------------------------------------------
@@ -68,12 +69,12 @@ class Reader:
 
     def blockers(self):
         """Durations, vague times and frequencies: time words that name no deadline."""
-        for match in self.p["blockers"].finditer(self.t):
-            self.taken.take(*match.span())
-            if match.lastgroup == "vague":
-                self.found.vague.append(match.span())
-            elif match.lastgroup == "frequency":
-                self.found.frequency.append(match.span())
+        into = {"vague": self.found.vague, "frequency": self.found.frequency}
+        for kind, pattern in self.p["blockers"]:
+            for match in pattern.finditer(self.t):
+                if self.taken.free(*match.span()):
+                    self.taken.take(*match.span())
+                    into.get(kind, []).append(match.span())
 
     def run(self):
         # Skip the rules whose trigger words are not in the text at all: most
@@ -146,7 +147,7 @@ class Reader:
         for f_start, f_end in self.found.frequency:
             gap = self.t[f_end:start] if f_end <= start else self.t[end:f_start]
             offset = f_end if f_end <= start else end
-            words = [w for w in re.finditer(r"\S+", gap)
+            words = [w for w in _NONSPACE.finditer(gap)
                      if self.taken.free(offset + w.start(), offset + w.end())]
             if len(words) <= 2:
                 return True

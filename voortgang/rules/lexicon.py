@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text import fold, phrase_pattern, phrase_regex
+from .text import fold, phrase_pattern
 
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("nl", "en")
@@ -53,15 +53,13 @@ def _compile(raw):
     weekday_alt = _alt(weekdays)
     year = r"(?:\s*,?\s*'?(?P<year>\d{4}|\d{2}(?!\d)))?"
     p = {
-        # One pass finds the time words that are not deadlines; at the same place a
-        # duration wins over a vague time, and that over a frequency.
-        "blockers": re.compile("|".join([
-            r"(?P<duration>(?<![\w])(?:" + "|".join(raw["duration"]) + r")(?![\w]))",
-            "(?P<vague>" + phrase_regex([fold(w) for w in raw["vague_time"]],
-                                        escape=False) + ")",
-            "(?P<frequency>" + phrase_regex([fold(w) for w in raw["frequency"]],
-                                            escape=False) + ")",
-        ])),
+        # Time words that name no deadline. Three passes beat one combined pattern,
+        # which the regex engine scans more than twice as slowly.
+        "blockers": [
+            ("duration", re.compile(r"(?<![\w])(?:" + "|".join(raw["duration"]) + r")(?![\w])")),
+            ("vague", phrase_pattern([fold(w) for w in raw["vague_time"]], escape=False)),
+            ("frequency", phrase_pattern([fold(w) for w in raw["frequency"]], escape=False)),
+        ],
         "vague_wording": phrase_pattern([fold(w) for w in raw["vague_wording"]], escape=False),
         "next_review": phrase_pattern([fold(w) for w in raw["next_review"]]),
         "iso": re.compile(r"(?<![\d\w])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d])"),

@@ -48,6 +48,7 @@ def _name_parts(name):
     return sorted(variants, key=len, reverse=True)
 
 
+_LABEL_COLON = re.compile(r":(?:\s|$)")
 _CAPITALISED = re.compile(r"(?<![\w&'])[A-Z][a-z]+(?![\w&])")
 
 
@@ -59,13 +60,21 @@ class OwnerReader:
         self.blocked = blocked  # spans claimed by dates ("15 jan" is not Jan)
         self.people, self.people_kinds = _people_pattern(employee, manager)
 
-    @functools.cached_property
-    def tokens(self):
-        return [(m.start(), m.end()) for m in WORD.finditer(self.t)]
+    # Tokens are only needed for some texts; plain lazy attributes, because
+    # functools.cached_property takes a lock on every first access (Python 3.11).
+    _tokens = None
 
-    @functools.cached_property
+    @property
+    def tokens(self):
+        if self._tokens is None:
+            self._tokens = [(m.start(), m.end()) for m in WORD.finditer(self.t)]
+            self._token_ends = [end for _start, end in self._tokens]
+        return self._tokens
+
+    @property
     def token_ends(self):
-        return [end for _start, end in self.tokens]
+        self.tokens  # noqa: B018  (fills both)
+        return self._token_ends
 
     # finding mentions ----------------------------------------------------------------
 
@@ -147,6 +156,7 @@ class OwnerReader:
         if label:
             return label, actors
         actors = [a for a in actors if a not in topics]
+        clause_start = self.main_clause_start()
         passive = self.p["passive"].search(self.t)
         if passive and (self.p["subordinator"].search(self.t, 0, passive.start())
                         or not self.p["participle"].search(self.t, passive.end())):
@@ -161,7 +171,7 @@ class OwnerReader:
                 continue
             if passive and actor.start < passive.start():
                 continue
-            if actor.start < self.clause_start:
+            if actor.start < clause_start:
                 continue  # "After HR has explained ..., Aisha draws up a plan"
             if not actor.strong and not (self.acts_after(self.token_index(actor.end))
                                          or self.verb_like(before)):
@@ -171,8 +181,7 @@ class OwnerReader:
             return self.with_partners(actor, actors[position + 1:]), actors
         return None, actors
 
-    @functools.cached_property
-    def clause_start(self):
+    def main_clause_start(self):
         """Where the main clause starts, after a leading subordinate clause."""
         first = self.t.split(maxsplit=1)[:1]
         if first and first[0] in self.o["leading_subordinators"] and "," in self.t:
@@ -184,7 +193,8 @@ class OwnerReader:
 
         Returns the owner from the label, and the mentions that are only a topic.
         """
-        colon = next((m.start() for m in re.finditer(r":(?:\s|$)", self.t)), -1)
+        found = _LABEL_COLON.search(self.t)
+        colon = found.start() if found else -1
         if colon < 0 or len(self.t[:colon].split()) > 4:
             return None, []
         inside = [a for a in actors if a.end <= colon and not a.possessive]
@@ -207,7 +217,7 @@ class OwnerReader:
                 kinds.add(other.kind)
                 end = other.end
                 continue
-            if re.search(self.p["together_before"], self.t[end:other.start]) \
+            if self.p["together_before"].search(self.t, end, other.start) \
                     and other.kind in (EMPLOYEE, MANAGER):
                 kinds.add(other.kind)
             break
