@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from .days import (add_months, full_year, month_end, next_occurrence, period_month_end,
                    quarter_end, safe_date, shift, span_end)
-from .text import Taken
+from .text import DIGIT_ANCHOR, Taken
 
 
 @dataclass
@@ -67,10 +67,13 @@ class Reader:
         self.found.mentions.append(Mention(start, end, due, role))
         return True
 
-    def blockers(self):
+    def blockers(self, words, digits):
         """Durations, vague times and frequencies: time words that name no deadline."""
-        into = {"vague": self.found.vague, "frequency": self.found.frequency}
-        for kind, pattern in self.p["blockers"]:
+        into = {"vague_time": self.found.vague, "frequency": self.found.frequency}
+        for kind, pattern, anchors in self.p["blockers"]:
+            if anchors is not None and not (words & anchors
+                                            or digits and DIGIT_ANCHOR in anchors):
+                continue  # none of the words it needs is in the text
             for match in pattern.finditer(self.t):
                 if self.taken.free(*match.span()):
                     self.taken.take(*match.span())
@@ -82,7 +85,7 @@ class Reader:
         words = set(_LETTERS.findall(self.t))
         digits = _DIGIT.search(self.t) is not None
         triggers = self.lex.triggers
-        self.blockers()
+        self.blockers(words, digits)
         if words & triggers["next_review"]:
             self.next_review_phrase()
         if digits:

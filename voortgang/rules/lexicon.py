@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text import fold, phrase_pattern
+from .text import anchors, fold, phrase_pattern
 
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("nl", "en")
@@ -56,9 +56,12 @@ def _compile(raw):
         # Time words that name no deadline. Three passes beat one combined pattern,
         # which the regex engine scans more than twice as slowly.
         "blockers": [
-            ("duration", re.compile(r"(?<![\w])(?:" + "|".join(raw["duration"]) + r")(?![\w])")),
-            ("vague", phrase_pattern([fold(w) for w in raw["vague_time"]], escape=False)),
-            ("frequency", phrase_pattern([fold(w) for w in raw["frequency"]], escape=False)),
+            _blocker("duration", raw, re.compile(
+                r"(?<![\w])(?:" + "|".join(raw["duration"]) + r")(?![\w])")),
+            _blocker("vague_time", raw,
+                     phrase_pattern([fold(w) for w in raw["vague_time"]], escape=False)),
+            _blocker("frequency", raw,
+                     phrase_pattern([fold(w) for w in raw["frequency"]], escape=False)),
         ],
         "vague_wording": phrase_pattern([fold(w) for w in raw["vague_wording"]], escape=False),
         "next_review": phrase_pattern([fold(w) for w in raw["next_review"]]),
@@ -104,6 +107,19 @@ def _compile(raw):
         vocabulary=_vocabulary(raw),
         triggers=_triggers(raw, months, weekdays, units),
     )
+
+
+def _blocker(key, raw, pattern):
+    """A pass with the words that must be in a text for it to match (None: always run)."""
+    words = set()
+    for phrase in raw[key]:
+        found = anchors(fold(phrase))
+        if found is None:
+            if f"{key}_anchors" not in raw:
+                return key, pattern, None
+            found = {fold(w) for w in raw[f"{key}_anchors"]}
+        words |= found
+    return key, pattern, frozenset(words)
 
 
 def _vocabulary(raw):

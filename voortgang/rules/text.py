@@ -29,6 +29,42 @@ def _fold_char(char):
 _LOOKAROUND = re.compile(r"\(\?<?[!=][^)]*\)")
 
 
+_GROUP = re.compile(r"\((?:[^()\\]|\\.)*\)[?*+]?(?:\{[^}]*\})?")
+_ESCAPE = re.compile(r"\\(.)")
+_LETTERS_ONLY = re.compile(r"[^\W\d_]+")
+DIGIT_ANCHOR = "#digit"
+
+
+def anchors(phrase):
+    """Whole words of which any match of `phrase` contains at least one, or None.
+
+    Lets a rule be skipped when none of its words is in the text. Conservative:
+    where a phrase's words cannot be told (all inside groups), it answers None.
+    """
+    if not _REGEX_SYNTAX.search(phrase):
+        words = _LETTERS_ONLY.findall(phrase)
+        return {max(words, key=len)} if words else None
+    top = _LOOKAROUND.sub("", phrase)
+    previous = None
+    while previous != top:
+        previous, top = top, _GROUP.sub("§", top)
+    digit = "\\d" in top
+    top = _ESCAPE.sub(lambda m: "§" if m.group(1) in "dws" else m.group(1), top)
+    best = None
+    for segment in top.split(" "):
+        if _LETTERS_ONLY.fullmatch(segment):
+            found = {segment}
+        elif segment.endswith("?") and _LETTERS_ONLY.fullmatch(segment[:-1]):
+            found = {segment[:-2], segment[:-1]}  # "elke?" is "elk" or "elke"
+        else:
+            continue
+        if best is None or min(map(len, found)) > min(map(len, best)):
+            best = found
+    if best is None and digit:
+        return {DIGIT_ANCHOR}
+    return best
+
+
 _REGEX_SYNTAX = re.compile(r"[\\()\[\]?*+{}|^$]")
 
 
