@@ -143,3 +143,15 @@ def test_previous_open_agreements_are_brought_up(client, conversation, employee,
     newest = db.session.scalar(db.select(Conversation).order_by(Conversation.id.desc()))
     page = client.get(phase_url(newest, "looking-back")).get_data(as_text=True)
     assert "Hoe staat het met de afspraken van de vorige keer?" in page
+
+
+def test_who_and_when_in_the_text_are_stored_when_the_fields_are_empty(htmx, client,
+                                                                       conversation):
+    htmx.post(f"/conversations/{conversation.id}/items/agreements", data={
+        "new-agreement-description": "Jan belt binnen twee weken de klant terug",
+        "new-agreement-owner": "", "new-agreement-due_on": "",
+        "new-agreement-kind": "other"})
+    agreement = db.session.scalar(db.select(Agreement))
+    assert agreement.owner is Owner.EMPLOYEE
+    assert agreement.due_on == date.today() + timedelta(days=14)
+    assert client.post(f"/conversations/{conversation.id}/complete").status_code == 303

@@ -76,3 +76,12 @@ def test_catalogs_cover_every_text_in_the_code(tmp_path):
                                                  "lazy_gettext": None}):
         found.add(message if isinstance(message, str) else message[0])
     assert sorted(found - known) == []
+
+
+def test_switch_after_a_failed_form_post_returns_to_the_form_page(client, employee):
+    client.post(f"/people/{employee.id}/conversations", data={"held_on": "nonsense"})
+    response = client.post("/language", data={
+        "lang": "en", "next": f"/people/{employee.id}/conversations"},
+        headers={"Referer": f"http://localhost/people/{employee.id}"})
+    assert response.status_code == 303
+    assert response.location.endswith(f"/people/{employee.id}")

@@ -110,3 +110,29 @@ def test_any_agreement_input_is_saved_or_explained(htmx, conversation, descripti
         "new-agreement-description": description, "new-agreement-owner": owner,
         "new-agreement-due_on": due, "new-agreement-kind": kind})
     assert response.status_code in (200, 422)
+
+
+@pytest.mark.parametrize("path", ["/people/99999999999999999999999",
+                                  "/conversations/99999999999999999999/looking-back",
+                                  "/people/0", "/people/-1"])
+def test_out_of_range_ids_are_404_not_a_crash(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_control_characters_are_dropped_from_what_is_typed(client, htmx, conversation,
+                                                           phase_url):
+    response = client.post("/people/new", data={"name": "Ann\x00a\x07 de Wit",
+                                                "manager": 0})
+    assert response.status_code == 303
+    assert "Anna de Wit" in client.get(response.location).get_data(as_text=True)
+    htmx.post(phase_url(conversation, "looking-back"),
+              data={"answer_obstacles": "regel 1\x00\nregel 2\x1b"})
+    assert conversation.answer_texts()["obstacles"] == "regel 1\nregel 2"
+
+
+def test_beacon_save_says_nothing_and_leaves_no_message(client, conversation, phase_url):
+    response = client.post(phase_url(conversation, "looking-ahead"),
+                           data={"answer_growth": "Net voor het sluiten", "autosave": "1"})
+    assert response.status_code == 204
+    assert conversation.answer_texts()["growth"] == "Net voor het sluiten"
+    assert "Je antwoorden zijn bewaard" not in client.get("/").get_data(as_text=True)

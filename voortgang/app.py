@@ -4,6 +4,7 @@ import secrets
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
@@ -43,6 +44,7 @@ def create_app(test_config=None):
         app.config["SECRET_KEY"] = _secret_key(app)
 
     app.jinja_env.add_extension("jinja2.ext.do")
+    app.url_map.converters["id"] = IdConverter
     _init_extensions(app)
     _register_blueprints(app)
     return app
@@ -57,6 +59,13 @@ def _secret_key(app):
         path.write_text(secrets.token_hex(32))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+class IdConverter(IntegerConverter):
+    """A database id: a positive integer that fits the column, else a plain 404."""
+
+    def __init__(self, map, *args, **kwargs):
+        super().__init__(map, min=1, max=2**31 - 1)
 
 
 def _init_extensions(app):

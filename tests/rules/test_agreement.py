@@ -35,6 +35,35 @@ def test_deadlines_resolve_to_the_right_day(text, due):
     assert check(text).due == due
 
 
+@pytest.mark.parametrize("text, due", [
+    ("Jan belt donderdag 3 december de klant terug", date(2026, 12, 3)),  # not the 3rd
+    ("Jan submits the report by Friday 11 December", date(2026, 12, 11)),
+    ("Jan belt vóór 1 juni 20 klanten", date(2027, 6, 1)),  # 20 is no year
+    ("Jan levert het plan in vóór 15.01.2027", date(2027, 1, 15)),
+    ("Jan levert het plan in uiterlijk in week 2", date(2027, 1, 17)),
+    ("Jan delivers the dashboard within a fortnight", date(2026, 12, 11)),
+])
+def test_dates_written_in_other_ways(text, due):
+    assert check(text).due == due
+
+
+@pytest.mark.parametrize("text", ["Jan volgt over 99999999 dagen de cursus",
+                                  "Jan doet het binnen 9999 jaar",
+                                  "Jan werkt binnen 2500000 werkdagen alles af"])
+def test_absurd_spans_are_no_date_and_no_crash(text):
+    assert check(text).due is None
+
+
+def test_the_end_of_the_calendar_is_no_crash():
+    result = check("Jan doet het vóór vrijdag, eind Q4", today=date(9999, 12, 30))
+    assert result.owner == "employee"
+
+
+def test_terse_dutch_is_read_as_dutch_even_in_an_english_interface():
+    result = check("Jan belt klant morgen", ui_lang="en")
+    assert result.lang == "nl" and result.due == date(2026, 11, 28)
+
+
 @pytest.mark.parametrize("text", [
     "Jan volgt 3 trainingen", "Jan werkt 6 uur per week aan het project",
     "Sanne regelt €750 voor de cursus", "Jan test release 3 grondig",

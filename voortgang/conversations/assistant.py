@@ -16,15 +16,21 @@ MAX_TEXT = 2_000
 
 def advise(conversation, text, owner=None, due=None, today=None):
     """The rules' verdict on one agreement as it stands, in the interface language."""
+    if not isinstance(owner, Owner):
+        owner = Owner(owner) if owner in Owner._value2member_map_ else None
     return analyse_agreement(
         (text or "")[:MAX_TEXT], today=today or date.today(),
         employee=conversation.employee.name, manager=conversation.manager.name,
         next_review=conversation.next_evaluation_on, ui_lang=get_locale().language,
-        owner=owner.value if isinstance(owner, Owner) else (owner or None), due=due)
+        owner=owner.value if owner else None, due=due)
 
 
 def advise_saved(conversation, agreement):
-    return advise(conversation, agreement.description, agreement.owner, agreement.due_on)
+    """A saved agreement is judged on its stored owner and date; its text is read
+    as on the day it was made."""
+    made = agreement.created_at.date() if agreement.created_at else None
+    return advise(conversation, agreement.description, agreement.owner, agreement.due_on,
+                  today=made)
 
 
 def not_concrete(conversation):

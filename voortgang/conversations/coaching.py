@@ -11,7 +11,7 @@ PREFIX_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 OWNERS = {"employee", "manager", "both", "other"}
 
 
-@bp.post("/conversations/<int:conversation_id>/assistant/agreement")
+@bp.post("/conversations/<id:conversation_id>/assistant/agreement")
 def check_agreement(conversation_id):
     """The checklist beside an agreement form: who, by when, and how concrete."""
     conversation = get_conversation(conversation_id)

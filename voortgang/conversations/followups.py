@@ -38,7 +38,7 @@ def render_followups(conversation, phase, oob=False):
                     phase=phase, followups=followups_for(conversation, phase), oob=oob)
 
 
-@bp.post("/conversations/<int:conversation_id>/<phase_slug>/followups/dismiss")
+@bp.post("/conversations/<id:conversation_id>/<phase_slug>/followups/dismiss")
 def dismiss_followup(conversation_id, phase_slug):
     """Hide one suggestion for the rest of this session."""
     conversation = get_conversation(conversation_id)

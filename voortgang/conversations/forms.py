@@ -3,10 +3,11 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import DateField, SelectChoice, SelectField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, \
     ValidationError
 
+from ..forms import LongText, Text
 from .models import AgreementKind, AgreementStatus, GoalKind, Outcome, Owner
 from .questions import ANSWER_MAX_LENGTH, PHASES
 
@@ -48,7 +49,7 @@ class LocalDateField(DateField):
 
 def _phase_form(phase):
     fields = {
-        f"answer_{q.key}": TextAreaField(q.text, validators=[_too_long(ANSWER_MAX_LENGTH)])
+        f"answer_{q.key}": LongText(q.text, validators=[_too_long(ANSWER_MAX_LENGTH)])
         for q in phase.questions
     }
     if phase.slug == "agreements":
@@ -62,7 +63,7 @@ PHASE_FORMS = {phase.slug: _phase_form(phase) for phase in PHASES if phase.quest
 
 
 class GoalForm(FlaskForm):
-    description = TextAreaField(_l("Goal"), validators=[
+    description = LongText(_l("Goal"), validators=[
         DataRequired(_l("Describe the goal.")), _too_long(500)])
     kind = SelectField(_l("Kind of goal"), coerce=_enum(GoalKind), choices=[
         SelectChoice(GoalKind.JOB.value, _l("Job-related")),
@@ -77,11 +78,11 @@ class GoalForm(FlaskForm):
 
 
 class AgreementForm(FlaskForm):
-    description = TextAreaField(_l("What is agreed"), validators=[
+    description = LongText(_l("What is agreed"), validators=[
         DataRequired(_l("Describe the agreement.")), _too_long(1000)])
     # The choices name the two people; set_people() fills them in per request.
     owner = SelectField(_l("Who does it"), coerce=_enum(Owner), choices=[])
-    owner_name = StringField(_l("Name, if someone else"), validators=[
+    owner_name = Text(_l("Name, if someone else"), validators=[
         _too_long(120)])
     due_on = _date_field(_l("Due date"), _in_range)
     kind = SelectField(_l("Kind"), coerce=_enum(AgreementKind), choices=[

@@ -10,8 +10,9 @@ from flask import abort, redirect, request
 
 from ..extensions import db
 from ..rendering import fragment
+from .assistant import advise
 from .forms import AgreementForm, GoalForm
-from .models import Agreement, Goal
+from .models import Agreement, Goal, Owner
 from .questions import AGREEMENTS, LOOKING_BACK
 from .views import bp, get_conversation, phase_url, render_phase
 
@@ -42,7 +43,7 @@ COLLECTIONS = {
     "agreements": Collection("agreements", Agreement, AgreementForm, AGREEMENTS,
                              "conversations/_agreements.html"),
 }
-ITEM_URL = "/conversations/<int:conversation_id>/items/<collection>"
+ITEM_URL = "/conversations/<id:conversation_id>/items/<collection>"
 
 
 def _lookup(conversation_id, collection, item_id=None):
@@ -70,7 +71,7 @@ def add_item(conversation_id, collection):
     return _respond(conversation, kind)
 
 
-@bp.route(ITEM_URL + "/<int:item_id>/edit", methods=["GET", "POST"])
+@bp.route(ITEM_URL + "/<id:item_id>/edit", methods=["GET", "POST"])
 def edit_item(conversation_id, collection, item_id):
     """Show one goal or agreement as a form, and save the changes."""
     conversation, kind, item = _lookup(conversation_id, collection, item_id)
@@ -92,7 +93,7 @@ def list_items(conversation_id, collection):
     return _respond(conversation, kind)
 
 
-@bp.post(ITEM_URL + "/<int:item_id>/delete")
+@bp.post(ITEM_URL + "/<id:item_id>/delete")
 def delete_item(conversation_id, collection, item_id):
     """Remove a goal or agreement."""
     conversation, kind, item = _lookup(conversation_id, collection, item_id)
@@ -103,8 +104,24 @@ def delete_item(conversation_id, collection, item_id):
 
 def _fill(form, item):
     form.populate_obj(item)
-    if hasattr(item, "owner_name"):
+    if isinstance(item, Agreement):
         item.owner_name = (item.owner_name or "").strip() or None
+        _complete_from_text(item)
+
+
+def _complete_from_text(agreement):
+    """Store who and when that the text names and the fields left empty.
+
+    What is saved is what counts: "binnen twee weken" becomes a date now, so it
+    does not slide along with every later look at the agreement.
+    """
+    if agreement.owner is not None and agreement.due_on is not None:
+        return
+    found = advise(agreement.conversation, agreement.description)
+    if agreement.owner is None and found.owner_from_text:
+        agreement.owner = Owner(found.owner_from_text)
+    if agreement.due_on is None:
+        agreement.due_on = found.due_from_text
 
 
 def _respond(conversation, kind, status=200, new_form=None, editing=None):

@@ -1,7 +1,7 @@
 """Start a conversation, move through its phases, save answers, complete it."""
 from datetime import datetime, timezone
 
-from flask import abort, flash, redirect, render_template, request
+from flask import abort, flash, redirect, request
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
@@ -10,14 +10,14 @@ from ..people.models import Person
 from ..people.routes import render_person, start_form_for
 from ..rendering import fragment
 from .assistant import not_concrete
-from .followups import followups_for
+from .followups import render_followups
 from .forms import PHASE_FORMS
 from .models import Answer, Conversation, Status
 from .questions import BY_SLUG, PHASES, neighbours
 from .views import bp, get_conversation, phase_url, render_phase
 
 
-@bp.post("/people/<int:person_id>/conversations")
+@bp.post("/people/<id:person_id>/conversations")
 def start(person_id):
     """Start a review for this employee and open its first phase."""
     employee = db.get_or_404(Person, person_id)
@@ -36,20 +36,20 @@ def start(person_id):
     return redirect(phase_url(conversation, PHASES[0]), code=303)
 
 
-@bp.get("/conversations/<int:conversation_id>")
+@bp.get("/conversations/<id:conversation_id>")
 def show(conversation_id):
     """A conversation opens at its first phase."""
     return redirect(phase_url(get_conversation(conversation_id), PHASES[0]))
 
 
-@bp.get("/conversations/<int:conversation_id>/<phase_slug>")
+@bp.get("/conversations/<id:conversation_id>/<phase_slug>")
 def phase(conversation_id, phase_slug):
     """One phase of the conversation, as page or as htmx fragment."""
     conversation = get_conversation(conversation_id)
     return render_phase(conversation, BY_SLUG.get(phase_slug) or abort(404))
 
 
-@bp.post("/conversations/<int:conversation_id>/<phase_slug>")
+@bp.post("/conversations/<id:conversation_id>/<phase_slug>")
 def save_phase(conversation_id, phase_slug):
     """Save the phase's answers (autosave or form), then stay or move on.
 
@@ -70,6 +70,8 @@ def save_phase(conversation_id, phase_slug):
     previous, following = neighbours(current)
     target = {"previous": previous, "next": following}.get(going)
     if target is None:
+        if request.form.get("autosave") and not request.htmx:
+            return "", 204  # a beacon from a page being closed: nobody reads the answer
         if request.htmx:
             return _save_status(form, conversation=conversation, phase=current)
         flash(_("Your answers were saved."))
@@ -81,7 +83,7 @@ def save_phase(conversation_id, phase_slug):
     return redirect(phase_url(conversation, target), code=303)
 
 
-@bp.post("/conversations/<int:conversation_id>/complete")
+@bp.post("/conversations/<id:conversation_id>/complete")
 def complete(conversation_id):
     """Mark the conversation as completed; the overview then says so."""
     conversation = get_conversation(conversation_id)
@@ -139,7 +141,6 @@ def _save_status(form, status=200, conversation=None, phase=None):
     response = fragment("conversations/_save_status.html", status, errors=errors,
                         saved_at=None if errors else datetime.now(timezone.utc))
     if conversation is not None:
-        response.set_data(response.get_data(as_text=True) + render_template(
-            "conversations/_followups.html", conversation=conversation, phase=phase,
-            followups=followups_for(conversation, phase), oob=True))
+        tips = render_followups(conversation, phase, oob=True)
+        response.set_data(response.get_data() + tips.get_data())
     return response

@@ -37,7 +37,7 @@ def create():
     return render("people/new.html", "content", status=status, form=form)
 
 
-@bp.get("/people/<int:person_id>")
+@bp.get("/people/<id:person_id>")
 def show(person_id):
     """One person: their reviews so far and a form to start the next one."""
     person = db.get_or_404(Person, person_id)

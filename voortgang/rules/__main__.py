@@ -38,7 +38,7 @@ def check_line(line):
             next_review=_date(item.get("next_review"), "next_review"),
             ui_lang=item.get("ui_lang") or "en")
         return check.to_dict()
-    except (ValueError, TypeError) as error:
+    except (ValueError, TypeError, OverflowError) as error:
         return {"error": str(error)}
 
 

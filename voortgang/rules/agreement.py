@@ -4,7 +4,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
-from .dates import find_time
+from .dates import TimeFindings, find_time
 from .language import detect_language
 from .lexicon import DATA, LANGUAGES, LEXICONS
 from .owner import find_owner
@@ -80,7 +80,10 @@ def analyse_agreement(text, *, today, lang=None, employee=None, manager=None,
     lang = lang or detect_language(clean, default=ui_lang if ui_lang in LANGUAGES else "nl")
     lex = LEXICONS[lang]
     folded = fold(clean)
-    time = find_time(folded, clean, lex, today, next_review)
+    try:
+        time = find_time(folded, clean, lex, today, next_review)
+    except (OverflowError, ValueError):
+        time = TimeFindings()  # a date past the calendar's end: treat as no date
     text_owner, actors = find_owner(folded, clean, lex, employee, manager,
                                     blocked=[(m.start, m.end) for m in time.mentions])
     owner = owner or text_owner
@@ -125,7 +128,7 @@ def _explain(check, today, next_review, employee, manager, ui_lang):
     if not check.flags:
         return
     texts = MESSAGES[ui_lang]
-    example = today + timedelta(days=28)
+    example = today + timedelta(days=28) if today < date(9999, 12, 1) else today
     values = {
         "employee": _first_name(employee) or ("de medewerker" if ui_lang == "nl"
                                               else "the employee"),

@@ -101,6 +101,8 @@ class Reader:
             self.spans()
         if "q" in self.t:
             self.quarters()
+        if digits and words & {"week", "wk"}:
+            self.iso_weeks()
         if words & triggers["months"]:
             self.months()
         if words & triggers["holidays"]:
@@ -164,6 +166,9 @@ class Reader:
             word = m["weekday"]
             if word in need_prep and not self.deadline_preps.search(self.before(m.start())):
                 continue
+            if any(abs(mention.start - m.end()) <= 2 or abs(m.start() - mention.end) <= 2
+                   for mention in self.found.mentions):
+                continue  # "donderdag 19 maart": the date says which Thursday
             if self.near_frequency(m.start(), m.end()):
                 continue  # "voortaan op ma", "every week on Friday": a habit, not a deadline
             target = self.lex.weekdays[word]
@@ -206,6 +211,17 @@ class Reader:
                 due = quarter_end(self.today.year, quarter)
                 if due < self.today:
                     due = quarter_end(self.today.year + 1, quarter)
+            self.claim(m, due)
+
+    def iso_weeks(self):
+        """'uiterlijk week 16': the Sunday that ends ISO week 16 (this year's, or next)."""
+        for m in self.p["iso_week"].finditer(self.t):
+            week = int(m["week"])
+            if not 1 <= week <= 52 or not self.period_preps.search(self.before(m.start())):
+                continue
+            due = _iso_week_end(self.today.year, week)
+            if due and due < self.today:
+                due = _iso_week_end(self.today.year + 1, week)
             self.claim(m, due)
 
     def months(self):
@@ -255,6 +271,13 @@ class Reader:
             found.due = deadlines[0].due
             found.ambiguous = sorted({m.due for m in deadlines[1:] if m.due != found.due})
         return found
+
+
+def _iso_week_end(year, week):
+    try:
+        return date.fromisocalendar(year, week, 7)
+    except ValueError:
+        return None
 
 
 def find_time(folded, original, lex, today, next_review=None):

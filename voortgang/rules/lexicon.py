@@ -51,7 +51,8 @@ def _compile(raw):
     number_alt = r"\d+|" + _alt(numbers)
     unit_alt = _alt(units)
     weekday_alt = _alt(weekdays)
-    year = r"(?:\s*,?\s*'?(?P<year>\d{4}|\d{2}(?!\d)))?"
+    # A year is four digits, or two after an apostrophe: "1 juni 20 klanten" has none.
+    year = r"(?:\s*,?\s*(?P<year>\d{4}|'\d{2})(?!\d))?"
     p = {
         # Time words that name no deadline. Three passes beat one combined pattern,
         # which the regex engine scans more than twice as slowly.
@@ -77,6 +78,7 @@ def _compile(raw):
             rf"(?![\d\w:%]|[.,]\d){year}"),
         "month": re.compile(rf"(?<![\w])(?P<month>{month_alt})\.?(?![\w])"
                             r"(?:\s*,?\s*(?P<year>\d{4}|'\d{2})(?!\d))?"),
+        "iso_week": re.compile(r"(?<![\w])(?:week|wk)\.?\s*(?P<week>\d{1,2})(?![\d\w])"),
         "quarter": re.compile(r"(?<![\w])q(?P<quarter>[1-4])(?:\s*'?(?P<year>\d{4}|\d{2}))?(?![\w-])"),
         "year_end": re.compile(r"(?<![\w])(?P<year>20\d{2})(?![\w%])"),
         "weekday": re.compile(rf"(?<![\w])(?P<weekday>{weekday_alt})\.?(?![\w])"),
@@ -104,7 +106,7 @@ def _compile(raw):
         units=units, relative={fold(k): v for k, v in raw["relative"].items()},
         holidays={fold(k): v for k, v in raw["holidays"].items()},
         stopwords=frozenset(fold(w) for w in raw["stopwords"]), patterns=p,
-        vocabulary=_vocabulary(raw),
+        vocabulary=VOCABULARY[raw["language"]],
         triggers=_triggers(raw, months, weekdays, units),
     )
 
@@ -203,4 +205,5 @@ class _Lexicons(dict):
 
 RAW = {lang: _read(lang) for lang in LANGUAGES}
 STOPWORDS = {lang: frozenset(fold(w) for w in raw["stopwords"]) for lang, raw in RAW.items()}
+VOCABULARY = {lang: _vocabulary(raw) for lang, raw in RAW.items()}
 LEXICONS = _Lexicons()

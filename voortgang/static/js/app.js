@@ -40,6 +40,7 @@
   function formDataFor(form, fields) {
     const data = new FormData();
     data.append("csrf_token", form.elements.csrf_token.value);
+    data.append("autosave", "1");  // a beacon cannot send HX-Request; this says the same
     fields.forEach(function (field) { data.append(field.name, field.value); });
     return data;
   }
@@ -53,7 +54,8 @@
   document.addEventListener("htmx:afterRequest", function (event) {
     const elt = event.detail.elt;
     const form = elt && elt.form;
-    if (!form || !form.matches("[data-autosave]") || !event.detail.successful) return;
+    // A 422 is swapped in (it says what is wrong) but saved nothing: keep the drafts.
+    if (!form || !form.matches("[data-autosave]") || event.detail.xhr.status >= 300) return;
     const sent = event.detail.requestConfig.formData;
     if (sent) sent.forEach(function (value, name) { forget(form, name, String(value)); });
     hideProblem();
