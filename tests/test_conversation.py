@@ -53,6 +53,7 @@ def test_every_phase_as_page_and_as_fragment(phase_url, client, htmx, conversati
     assert "<html" not in fragment
     assert fragment.lstrip().startswith('<div id="conversation"')
     assert 'aria-current="step"' in fragment
+    assert "<title>" in fragment  # htmx moves it into the head: the tab names the step
     assert "HX-Request" in part.headers["Vary"]
 
 

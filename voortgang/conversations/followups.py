@@ -9,6 +9,7 @@ from .questions import BY_SLUG
 from .views import bp, get_conversation, phase_url
 
 SESSION_KEY = "dismissed_followups"
+MAX_REVIEWS, MAX_TIPS = 5, 30
 
 
 def followups_for(conversation, phase):
@@ -45,11 +46,11 @@ def dismiss_followup(conversation_id, phase_slug):
     phase = BY_SLUG.get(phase_slug) or abort(404)
     key = request.form.get("key", "")[:80]
     if key:
-        dismissed = session.setdefault(SESSION_KEY, {})
-        keys = dismissed.setdefault(str(conversation.id), [])
-        if key not in keys:
-            keys.append(key)
-            session.modified = True
+        dismissed = session.get(SESSION_KEY, {})
+        keys = [k for k in dismissed.pop(str(conversation.id), []) if k != key] + [key]
+        # The cookie stays small: the last few reviews, the last tips of each.
+        dismissed[str(conversation.id)] = keys[-MAX_TIPS:]
+        session[SESSION_KEY] = dict(list(dismissed.items())[-MAX_REVIEWS:])
     if request.htmx:
         return render_followups(conversation, phase)
     return redirect(phase_url(conversation, phase), code=303)

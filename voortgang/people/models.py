@@ -34,9 +34,5 @@ class Person(db.Model):
         back_populates="manager", order_by="Person.name"
     )
 
-    @property
-    def first_name(self):
-        return self.name.split()[0] if self.name.strip() else self.name
-
     def __repr__(self):
         return f"<Person {self.id} {self.name!r}>"

@@ -30,16 +30,10 @@ class Lexicon:
     units: dict
     relative: dict
     holidays: dict
-    stopwords: frozenset
     patterns: dict
     triggers: dict
     vocabulary: frozenset
 
-    def words(self, key):
-        return self.raw[key]
-
-    def owner_words(self, key):
-        return self.raw["owner"][key]
 
 
 def _compile(raw):
@@ -105,7 +99,7 @@ def _compile(raw):
         lang=raw["language"], raw=raw, months=months, weekdays=weekdays, numbers=numbers,
         units=units, relative={fold(k): v for k, v in raw["relative"].items()},
         holidays={fold(k): v for k, v in raw["holidays"].items()},
-        stopwords=frozenset(fold(w) for w in raw["stopwords"]), patterns=p,
+        patterns=p,
         vocabulary=VOCABULARY[raw["language"]],
         triggers=_triggers(raw, months, weekdays, units),
     )
@@ -125,7 +119,10 @@ def _blocker(key, raw, pattern):
 
 
 def _vocabulary(raw):
-    """Every word the lists know: such a word at the start of a line is not a name."""
+    """Every word the lists know: such a word at the start of a line is not a name.
+
+    `label_words` are there for this alone: "Afspraak: ..." or "Agreement: ...".
+    """
     words = set()
 
     def walk(value):
@@ -195,12 +192,6 @@ class _Lexicons(dict):
             raise KeyError(lang)
         self[lang] = lexicon = _compile(RAW[lang])
         return lexicon
-
-    def values(self):
-        return [self[lang] for lang in LANGUAGES]
-
-    def items(self):
-        return [(lang, self[lang]) for lang in LANGUAGES]
 
 
 RAW = {lang: _read(lang) for lang in LANGUAGES}
