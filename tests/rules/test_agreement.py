@@ -92,6 +92,19 @@ def test_owner_is_the_one_who_acts(text, owner):
     assert check(text).owner == owner
 
 
+@pytest.mark.parametrize("text, employee, manager, owner", [
+    ("Lisa schrijft samen met haar teamleider vóór 1 mei het plan", "Lisa de Boer",
+     "Mark Smit", "both"),
+    ("Van Dijk volgt vóór 1 april de cursus", "Anne van Dijk", "Peter de Wit", "employee"),
+    ("Register Tom for the course by 1 May", "Tom Harris", "Priya Shah", None),
+    ("Perhaps Tom takes a Python course in October", "Tom Harris", "Priya Shah",
+     "employee"),
+])
+def test_owner_with_other_people(text, employee, manager, owner):
+    result = analyse_agreement(text, today=TODAY, employee=employee, manager=manager)
+    assert result.owner == owner
+
+
 @pytest.mark.parametrize("text, flags", [
     ("Jan volgt vóór 15 januari de cursus Excel", []),
     ("Jan gaat binnenkort een cursus doen", ["vague_date"]),

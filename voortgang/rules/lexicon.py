@@ -171,7 +171,8 @@ def _owner_patterns(owner):
         "object_phrases": sorted((fold(w) for w in owner["object_prepositions"] if " " in w),
                                  key=len, reverse=True),
         "together_before": re.compile(
-            r"(?:^|\s)(?:" + _alt(owner["together"]) + r")\s*$"),
+            r"(?:^|\s)(?:" + _alt(owner["together"]) + r")"
+            r"(?:\s+(?:" + _alt(owner["determiners"]) + r"))?\s*$"),
     }
 
 

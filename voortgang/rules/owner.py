@@ -45,6 +45,7 @@ def _name_parts(name):
     variants = {" ".join(parts), parts[0]}
     if len(parts) > 1 and parts[-1] not in ("de", "van", "der", "den"):
         variants.add(parts[-1])
+        variants.add(" ".join(parts[1:]))  # "Van Dijk" for Anne van Dijk
     return sorted(variants, key=len, reverse=True)
 
 
@@ -176,10 +177,26 @@ class OwnerReader:
             if not actor.strong and not (self.acts_after(self.token_index(actor.end))
                                          or self.verb_like(before)):
                 continue  # "the team charter" is a thing; "regelt Finance" acts
+            if self.after_imperative(actor):
+                continue  # "Register Tom for the course": Tom is who it is done for
             if actor.kind == NOBODY:
                 return None, actors
             return self.with_partners(actor, actors[position + 1:]), actors
         return None, actors
+
+    def after_imperative(self, actor):
+        """Is the actor the object of a command that opens the line?
+
+        "Register Tom for the course" starts with an unknown, capitalised word
+        right before the person, and no verb follows the person.
+        """
+        head = self.original[:actor.start].split()
+        if len(head) != 1 or not head[0][:1].isupper() or not head[0].isalpha():
+            return False  # "Later, David and Ethan ..." opens with an adverb, not a command
+        word = fold(head[0])
+        if word in self.lex.vocabulary or word in self.p["owner_kinds"]:
+            return False
+        return not self.acts_after(self.token_index(actor.end))
 
     def main_clause_start(self):
         """Where the main clause starts, after a leading subordinate clause."""
@@ -212,6 +229,8 @@ class OwnerReader:
         kinds = {actor.kind}
         end = actor.end
         for other in later:
+            if other.kind == BOTH:
+                continue  # "samen" in "samen met haar teamleider": the partner follows
             between = self.t[end:other.start].strip(" ,")
             if between in self.o["conjunctions"] or between in self.o["together"]:
                 kinds.add(other.kind)
