@@ -93,6 +93,12 @@ class Conversation(db.Model):
         return {a.question_key: a.text for a in self.answers}
 
 
+def reviews_of(employee_id):
+    """A query for an employee's reviews, newest first."""
+    return (db.select(Conversation).where(Conversation.employee_id == employee_id)
+            .order_by(Conversation.held_on.desc(), Conversation.id.desc()))
+
+
 class Answer(db.Model):
     """What was said in reply to one question of the conversation."""
 

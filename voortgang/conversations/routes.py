@@ -12,7 +12,7 @@ from ..rendering import fragment
 from .assistant import not_concrete
 from .followups import render_followups
 from .forms import PHASE_FORMS
-from .models import Answer, Conversation, Status
+from .models import Answer, Conversation, Status, reviews_of
 from .questions import BY_SLUG, PHASES, neighbours
 from .views import bp, get_conversation, phase_url, render_phase
 
@@ -27,9 +27,7 @@ def start(person_id):
     conversation = Conversation(
         employee=employee, manager_id=form.manager.data, held_on=form.held_on.data,
         period_start=form.period_start.data, period_end=form.period_end.data,
-        previous_id=db.session.scalar(
-            db.select(Conversation.id).where(Conversation.employee_id == employee.id)
-            .order_by(Conversation.held_on.desc(), Conversation.id.desc()).limit(1)),
+        previous=db.session.scalar(reviews_of(employee.id).limit(1)),
     )
     db.session.add(conversation)
     db.session.commit()

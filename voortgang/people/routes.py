@@ -3,7 +3,7 @@ from flask import Blueprint, redirect, url_for
 from wtforms import SelectChoice
 
 from ..conversations.forms import StartForm
-from ..conversations.models import Conversation
+from ..conversations.models import reviews_of
 from ..extensions import db
 from ..rendering import render
 from .forms import PersonForm
@@ -54,8 +54,6 @@ def start_form_for(person, formdata=None):
 
 
 def render_person(person, form, status=200):
-    conversations = db.session.scalars(
-        db.select(Conversation).where(Conversation.employee_id == person.id)
-        .order_by(Conversation.held_on.desc(), Conversation.id.desc())).all()
+    conversations = db.session.scalars(reviews_of(person.id)).all()
     return render("people/show.html", "content", status=status, person=person,
                   conversations=conversations, form=form)

@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .text import WORD, fold
+from .text import WORD, Taken, fold
 
 EMPLOYEE, MANAGER, BOTH, OTHER, NOBODY = "employee", "manager", "both", "other", "nobody"
 
@@ -58,7 +58,8 @@ class OwnerReader:
         self.t, self.original, self.lex = folded, original, lex
         self.o = lex.raw["owner"]
         self.p = lex.patterns
-        self.blocked = blocked  # spans claimed by dates ("15 jan" is not Jan)
+        # Spans claimed by dates ("15 jan" is not Jan) are not free for names.
+        self.free = Taken(blocked).free
         self.people, self.people_kinds = _people_pattern(employee, manager)
 
     # Tokens are only needed for some texts; plain lazy attributes, because
@@ -78,9 +79,6 @@ class OwnerReader:
         return self._token_ends
 
     # finding mentions ----------------------------------------------------------------
-
-    def free(self, start, end):
-        return not any(s < end and start < e for s, e in self.blocked)
 
     def actors(self):
         found = []

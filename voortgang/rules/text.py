@@ -116,8 +116,8 @@ WORD = re.compile(r"[\w&][\w&'\-./]*[\w&]|[\w&]")
 class Taken:
     """Character ranges already explained by a rule, so later rules skip them."""
 
-    def __init__(self):
-        self.spans = []
+    def __init__(self, spans=()):
+        self.spans = list(spans)
 
     def free(self, start, end):
         return not any(s < end and start < e for s, e in self.spans)
