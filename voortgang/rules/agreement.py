@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 from .dates import TimeFindings, find_time
 from .language import detect_language
-from .lexicon import DATA, LANGUAGES, LEXICONS
+from .lexicon import DATA, LANGUAGES, LEXICONS, may_match
 from .owner import find_owner
-from .text import fold
+from .text import Taken, fold, words_of
 
 MAX_LENGTH = 5_000
 FLAG_ORDER = ("missing_owner", "missing_date", "vague_date", "vague_wording", "past_date",
@@ -76,19 +76,21 @@ def analyse_agreement(text, *, today, lang=None, employee=None, manager=None,
                          f"this one has {len(text)}.")
     if lang is not None and lang not in LANGUAGES:
         raise ValueError(f"Unknown language {lang!r}; use one of {', '.join(LANGUAGES)}.")
-    clean = _CONTROL.sub(" ", text)
+    clean = text if text.isprintable() else _CONTROL.sub(" ", text)
     lang = lang or detect_language(clean, default=ui_lang if ui_lang in LANGUAGES else "nl")
     lex = LEXICONS[lang]
     folded = fold(clean)
+    words = words_of(folded)
     try:
-        time = find_time(folded, clean, lex, today, next_review)
+        time = find_time(folded, clean, lex, today, next_review, words)
     except (OverflowError, ValueError):
         time = TimeFindings()  # a date past the calendar's end: treat as no date
     text_owner, actors = find_owner(folded, clean, lex, employee, manager,
-                                    blocked=[(m.start, m.end) for m in time.mentions])
+                                    blocked=[(m.start, m.end) for m in time.mentions],
+                                    words=words)
     owner = owner or text_owner
     due = due or time.due
-    flags = _flags(folded, clean, lex, time, owner, due, today, next_review)
+    flags = _flags(folded, clean, lex, words, time, owner, due, today, next_review)
     check = AgreementCheck(
         text=text, lang=lang, owner=owner, due=due, flags=flags,
         owner_words=[clean[a.start:a.end] for a in actors if a.kind == text_owner][:1],
@@ -100,7 +102,7 @@ def analyse_agreement(text, *, today, lang=None, employee=None, manager=None,
     return check
 
 
-def _flags(folded, text, lex, time, owner, due, today, next_review):
+def _flags(folded, text, lex, words, time, owner, due, today, next_review):
     flags = []
     if owner is None:
         flags.append(Flag("missing_owner"))
@@ -109,8 +111,10 @@ def _flags(folded, text, lex, time, owner, due, today, next_review):
             flags.append(_flag_from_spans("vague_date", text, time.vague))
         elif not time.mentions:
             flags.append(Flag("missing_date"))
-    wording = [m.span() for m in lex.patterns["vague_wording"].finditer(folded)
-               if not any(s < m.end() and m.start() < e for s, e in time.vague)]
+    vague = lex.patterns["vague_wording"].finditer(folded) \
+        if may_match(lex.triggers["vague_wording"], words) else ()
+    taken = Taken(time.vague)
+    wording = [m.span() for m in vague if taken.free(*m.span())]
     if wording:
         flags.append(_flag_from_spans("vague_wording", text, wording))
     if due is not None and due < today:
@@ -128,22 +132,35 @@ def _explain(check, today, next_review, employee, manager, ui_lang):
     if not check.flags:
         return
     texts = MESSAGES[ui_lang]
-    example = today + timedelta(days=28) if today < date(9999, 12, 1) else today
-    values = {
-        "employee": _first_name(employee) or ("de medewerker" if ui_lang == "nl"
-                                              else "the employee"),
-        "manager": _first_name(manager) or "",
-        "example": texts["example_action"],
-        "example_date": _long_date(example, texts),
-        "due": _long_date(check.due, texts),
-        "next_review": _long_date(next_review, texts),
-        "dates": ", ".join(_long_date(d, texts) for d in [check.due, *check.other_dates] if d),
-    }
+    values = _Values({
+        "employee": lambda: _first_name(employee) or ("de medewerker" if ui_lang == "nl"
+                                                      else "the employee"),
+        "manager": lambda: _first_name(manager) or "",
+        "example": lambda: texts["example_action"],
+        "example_date": lambda: _long_date(
+            today + timedelta(days=28) if today < date(9999, 12, 1) else today, texts),
+        "due": lambda: _long_date(check.due, texts),
+        "next_review": lambda: _long_date(next_review, texts),
+        "dates": lambda: ", ".join(_long_date(d, texts)
+                                   for d in [check.due, *check.other_dates] if d),
+    })
     for flag in check.flags:
-        words = ", ".join(dict.fromkeys(flag.words))
+        values["words"] = ", ".join(dict.fromkeys(flag.words))
         entry = texts[flag.code]
-        flag.message = entry["message"].format(words=words, **values)
-        flag.suggestion = entry["suggestion"].format(words=words, **values)
+        flag.message = entry["message"].format_map(values)
+        flag.suggestion = entry["suggestion"].format_map(values)
+
+
+class _Values(dict):
+    """The values a message may name, each worked out only when a message needs it."""
+
+    def __init__(self, makers):
+        super().__init__()
+        self.makers = makers
+
+    def __missing__(self, key):
+        self[key] = value = self.makers[key]()
+        return value
 
 
 def _long_date(day, texts):

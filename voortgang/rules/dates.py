@@ -6,12 +6,13 @@ is a duration before it could be a day, "elke maandag" a frequency before it cou
 be a Monday). Dates prefer the future: "15 januari" is the next 15 January.
 """
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .days import (add_months, full_year, month_end, next_occurrence, period_month_end,
                    quarter_end, safe_date, shift, span_end)
-from .text import DIGIT_ANCHOR, Taken
+from .lexicon import may_match
+from .text import DIGIT_ANCHOR, Taken, words_of
 
 
 @dataclass
@@ -22,17 +23,19 @@ class Mention:
     role: str = "deadline"  # or "start"
 
 
-@dataclass
 class TimeFindings:
-    due: date | None = None
-    mentions: list = field(default_factory=list)
-    vague: list = field(default_factory=list)        # (start, end) of "binnenkort", "asap"
-    frequency: list = field(default_factory=list)    # (start, end) of "elke week"
-    ambiguous: list = field(default_factory=list)    # other deadlines that were named
+    """What a text says about time (a plain class: made for every agreement checked)."""
+
+    __slots__ = ("due", "mentions", "vague", "frequency", "ambiguous")
+
+    def __init__(self):
+        self.due = None        # the deadline, a date
+        self.mentions = []     # Mention of each date named
+        self.vague = []        # (start, end) of "binnenkort", "asap"
+        self.frequency = []    # (start, end) of "elke week"
+        self.ambiguous = []    # other deadlines that were named
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
-_DIGIT = re.compile(r"\d")
 _NONSPACE = re.compile(r"\S+")
 
 
@@ -41,20 +44,24 @@ _NONSPACE = re.compile(r"\S+")
 class Reader:
     """Runs the date rules of one language over one text."""
 
-    def __init__(self, folded, original, lex, today, next_review):
-        self.t, self.original, self.lex = folded, original, lex
+    def __init__(self, folded, original, lex, today, next_review, words):
+        self.t, self.original, self.lex, self.words = folded, original, lex, words
         self.today, self.next_review = today, next_review
         self.taken = Taken()
         self.found = TimeFindings()
+        self._before = {}
         self.p = p = lex.patterns
         self.deadline_preps, self.start_preps = p["deadline_preps"], p["start_preps"]
         self.period_preps, self.quarter_preps = p["period_preps"], p["quarter_preps"]
         self.span_preps, self.holiday_preps = p["span_preps"], p["holiday_preps"]
 
-    def before(self, start, words=4):
-        """The few words before a position, folded, without trailing space."""
-        head = self.t[max(0, start - 40):start].rstrip(" ,")
-        return " ".join(head.split()[-words:])
+    def before(self, start):
+        """The four words before a position, folded, without trailing space."""
+        found = self._before.get(start)
+        if found is None:
+            head = self.t[max(0, start - 40):start].rstrip(" ,")
+            self._before[start] = found = " ".join(head.split()[-4:])
+        return found
 
     def claim(self, match_or_span, due, role=None, group=0):
         start, end = (match_or_span.span(group) if hasattr(match_or_span, "span")
@@ -63,16 +70,15 @@ class Reader:
             return False
         self.taken.take(start, end)
         if role is None:
-            role = "start" if self.start_preps.search(self.before(start)) else "deadline"
+            role = "start" if self.start_preps(self.before(start)) else "deadline"
         self.found.mentions.append(Mention(start, end, due, role))
         return True
 
-    def blockers(self, words, digits):
+    def blockers(self):
         """Durations, vague times and frequencies: time words that name no deadline."""
         into = {"vague_time": self.found.vague, "frequency": self.found.frequency}
-        for kind, pattern, anchors in self.p["blockers"]:
-            if anchors is not None and not (words & anchors
-                                            or digits and DIGIT_ANCHOR in anchors):
+        for kind, pattern in self.p["blockers"]:
+            if not may_match(self.lex.triggers[kind], self.words):
                 continue  # none of the words it needs is in the text
             for match in pattern.finditer(self.t):
                 if self.taken.free(*match.span()):
@@ -82,32 +88,35 @@ class Reader:
     def run(self):
         # Skip the rules whose trigger words are not in the text at all: most
         # agreements name one date in one way, and a skipped pass costs nothing.
-        words = set(_LETTERS.findall(self.t))
-        digits = _DIGIT.search(self.t) is not None
-        triggers = self.lex.triggers
-        self.blockers(words, digits)
-        if words & triggers["next_review"]:
+        t, words, triggers = self.t, self.words, self.lex.triggers
+        digits = DIGIT_ANCHOR in words
+        self.blockers()
+        if may_match(triggers["next_review"], words):
             self.next_review_phrase()
         if digits:
-            self.iso_dates()
-            if words & triggers["months"]:
+            if "-" in t:
+                self.iso_dates()
+            if may_match(triggers["months"], words):
                 self.written_dates()
-            self.numeric_dates()
-        if words & triggers["weekdays"]:
+            if "-" in t or "/" in t or "." in t:
+                self.numeric_dates()
+        if may_match(triggers["weekdays"], words):
             self.weekdays()
-        if words & triggers["relative"]:
+        if may_match(triggers["relative"], words):
             self.relative_phrases()
-        if words & triggers["units"]:
+        if may_match(triggers["half"], words):
+            self.half_years()
+        if may_match(triggers["units"], words):
             self.spans()
-        if "q" in self.t:
+        if "q" in t:
             self.quarters()
-        if digits and words & {"week", "wk"}:
+        if digits and ("week" in words or "wk" in words):
             self.iso_weeks()
-        if words & triggers["months"]:
+        if may_match(triggers["months"], words):
             self.months()
-        if words & triggers["holidays"]:
+        if may_match(triggers["holidays"], words):
             self.holidays()
-        if digits:
+        if digits and "20" in t:
             self.year_ends()
         return self.choose()
 
@@ -115,7 +124,7 @@ class Reader:
 
     def next_review_phrase(self):
         for match in self.p["next_review"].finditer(self.t):
-            if self.next_review and self.deadline_preps.search(self.before(match.start())):
+            if self.next_review and self.deadline_preps(self.before(match.start())):
                 self.claim(match, self.next_review)
 
     def iso_dates(self):
@@ -135,7 +144,7 @@ class Reader:
     def numeric_dates(self):
         for m in self.p["numeric"].finditer(self.t):
             day, month, year = int(m["day"]), int(m["month"]), m["year"]
-            if not year and (m["sep"] == "." or not self.deadline_preps.search(
+            if not year and (m["sep"] == "." or not self.deadline_preps(
                     self.before(m.start()))):
                 continue  # "2.3" is a version, "24/7" and "4/5" are not dates
             self.claim(m, self.resolve_day(day, month, year))
@@ -164,7 +173,7 @@ class Reader:
         next_week = self.p["next_week"]
         for m in self.p["weekday"].finditer(self.t):
             word = m["weekday"]
-            if word in need_prep and not self.deadline_preps.search(self.before(m.start())):
+            if word in need_prep and not self.deadline_preps(self.before(m.start())):
                 continue
             if any(abs(mention.start - m.end()) <= 2 or abs(m.start() - mention.end) <= 2
                    for mention in self.found.mentions):
@@ -173,7 +182,8 @@ class Reader:
                 continue  # "voortaan op ma", "every week on Friday": a habit, not a deadline
             target = self.lex.weekdays[word]
             after = next_week.match(self.t, m.end() + 1) if m.end() < len(self.t) else None
-            ahead = self.p["next_week_before"].search(self.t, 0, m.start())
+            # "volgende week dinsdag": the phrase ends where the weekday starts
+            ahead = self.p["next_week_before"].search(self.t, max(0, m.start() - 60), m.start())
             if after or ahead:
                 monday = self.today + timedelta(days=7 - self.today.weekday())
                 start = ahead.start() if ahead else m.start()
@@ -188,21 +198,23 @@ class Reader:
             unit, amount = self.lex.relative[m.group(0)]
             self.claim(m, shift(self.today, unit, amount))
 
-    def spans(self):
+    def half_years(self):
         for m in self.p["half"].finditer(self.t):
-            if self.span_preps.search(self.before(m.start())):
+            if self.span_preps(self.before(m.start())):
                 self.claim(m, add_months(self.today, 6))
+
+    def spans(self):
         for m in self.p["span"].finditer(self.t):
             amount = self.lex.numbers.get(m["number"], None) if not m["number"].isdigit() \
                 else int(m["number"])
-            if amount is None or not self.span_preps.search(self.before(m.start())):
+            if amount is None or not self.span_preps(self.before(m.start())):
                 continue
             self.claim(m, span_end(self.today, self.lex.units[m["unit"]], amount))
 
     def quarters(self):
         for m in self.p["quarter"].finditer(self.t):
             at_end = not self.t[m.end():].strip(" .!")
-            if not (self.quarter_preps.search(self.before(m.start())) or at_end):
+            if not (self.quarter_preps(self.before(m.start())) or at_end):
                 continue
             quarter = int(m["quarter"])
             if m["year"]:
@@ -217,7 +229,7 @@ class Reader:
         """'uiterlijk week 16': the Sunday that ends ISO week 16 (this year's, or next)."""
         for m in self.p["iso_week"].finditer(self.t):
             week = int(m["week"])
-            if not 1 <= week <= 52 or not self.period_preps.search(self.before(m.start())):
+            if not 1 <= week <= 52 or not self.period_preps(self.before(m.start())):
                 continue
             due = _iso_week_end(self.today.year, week)
             if due and due < self.today:
@@ -229,7 +241,7 @@ class Reader:
             word = m["month"]
             if not self.month_may_stand_alone(m.start("month"), word):
                 continue
-            if not self.period_preps.search(self.before(m.start())):
+            if not self.period_preps(self.before(m.start())):
                 continue
             month = self.lex.months[word]
             due = (month_end(full_year(m["year"]), month) if m["year"]
@@ -251,14 +263,14 @@ class Reader:
             following = self.t[m.end():].split()[:1]
             if following and following[0] in nouns:
                 continue
-            if not self.holiday_preps.search(self.before(m.start())):
+            if not self.holiday_preps(self.before(m.start())):
                 continue
             month, day = self.lex.holidays[m.group(0)]
             self.claim(m, next_occurrence(self.today, month, day))
 
     def year_ends(self):
         for m in self.p["year_end"].finditer(self.t):
-            if self.p["year_end_preps"].search(self.before(m.start())):
+            if self.p["year_end_preps"](self.before(m.start())):
                 self.claim(m, date(int(m["year"]), 12, 31))
 
     # the answer ------------------------------------------------------------------------
@@ -280,6 +292,10 @@ def _iso_week_end(year, week):
         return None
 
 
-def find_time(folded, original, lex, today, next_review=None):
-    """Everything the text says about time: the deadline, vague and recurring mentions."""
-    return Reader(folded, original, lex, today, next_review).run()
+def find_time(folded, original, lex, today, next_review=None, words=None):
+    """Everything the text says about time: the deadline, vague and recurring mentions.
+
+    `words` are the text's `words_of`, when the caller has them already.
+    """
+    words = words_of(folded) if words is None else words
+    return Reader(folded, original, lex, today, next_review, words).run()

@@ -4,20 +4,47 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text import anchors, fold, phrase_pattern
+from .text import anchors, fold, literal_trie, phrase_pattern
 
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("nl", "en")
 
 
-def ends_with(phrases):
-    """Matches text that ends with one of the phrases (and maybe an article)."""
-    body = _alt(phrases)
-    return re.compile(rf"(?:^|\s)(?:{body})(?:\s+(?:de|het|the|op|on|van|of))?$")
+ARTICLES = frozenset({"de", "het", "the", "op", "on", "van", "of"})
+
+
+class EndsWith:
+    """Does a text end with one of the phrases, maybe followed by an article?
+
+    ("uiterlijk", "before the"). A set lookup of the last few words, where a
+    regex would be tried at every position of the text.
+    """
+
+    def __init__(self, phrases):
+        self.by_last_word = {}  # "uiterlijk op" is found under "op"
+        for phrase in {tuple(fold(p).split()) for p in phrases}:
+            self.by_last_word.setdefault(phrase[-1], []).append(list(phrase))
+
+    def __call__(self, text):
+        words = text.split()
+        if not words:
+            return False
+        if self._ends(words):
+            return True
+        return words[-1] in ARTICLES and self._ends(words[:-1])
+
+    def _ends(self, words):
+        for phrase in self.by_last_word.get(words[-1], ()) if words else ():
+            if words[-len(phrase):] == phrase:
+                return True
+        return False
 
 
 def _alt(words):
-    return "|".join(re.escape(fold(w)) for w in sorted(set(words), key=len, reverse=True))
+    """Alternatives for literal words, as a trie: the longest that fits is tried
+    first, as in a list sorted by length, but the engine does not test each word
+    in turn at every position."""
+    return literal_trie({fold(w) for w in words})
 
 
 @dataclass(frozen=True)
@@ -33,6 +60,7 @@ class Lexicon:
     patterns: dict
     triggers: dict
     vocabulary: frozenset
+    owner: dict  # the owner word lists as frozensets (verb_suffixes: a tuple)
 
 
 
@@ -51,12 +79,12 @@ def _compile(raw):
         # Time words that name no deadline. Three passes beat one combined pattern,
         # which the regex engine scans more than twice as slowly.
         "blockers": [
-            _blocker("duration", raw, re.compile(
+            ("duration", re.compile(
                 r"(?<![\w])(?:" + "|".join(raw["duration"]) + r")(?![\w])")),
-            _blocker("vague_time", raw,
-                     phrase_pattern([fold(w) for w in raw["vague_time"]], escape=False)),
-            _blocker("frequency", raw,
-                     phrase_pattern([fold(w) for w in raw["frequency"]], escape=False)),
+            ("vague_time",
+             phrase_pattern([fold(w) for w in raw["vague_time"]], escape=False)),
+            ("frequency",
+             phrase_pattern([fold(w) for w in raw["frequency"]], escape=False)),
         ],
         "vague_wording": phrase_pattern([fold(w) for w in raw["vague_wording"]], escape=False),
         "next_review": phrase_pattern([fold(w) for w in raw["next_review"]]),
@@ -83,14 +111,14 @@ def _compile(raw):
         "holiday": phrase_pattern([fold(k) for k in raw["holidays"]]),
         "next_week": re.compile(r"\s*(?:volgende|komende|next|the coming) week\b"),
         "next_week_before": re.compile(r"(?:volgende|komende|next|the coming) week\s*$"),
-        "deadline_preps": ends_with(raw["deadline_prepositions"] + raw["start_prepositions"]
+        "deadline_preps": EndsWith(raw["deadline_prepositions"] + raw["start_prepositions"]
                                     + raw["span_prepositions"] + raw["period_prefixes"]),
-        "start_preps": ends_with(raw["start_only_prepositions"]),
-        "period_preps": ends_with(raw["period_prefixes"]),
-        "quarter_preps": ends_with(raw["quarter_prefixes"]),
-        "span_preps": ends_with(raw["span_prepositions"]),
-        "holiday_preps": ends_with(raw["holiday_prepositions"]),
-        "year_end_preps": ends_with(raw["year_end_prefixes"]),
+        "start_preps": EndsWith(raw["start_only_prepositions"]),
+        "period_preps": EndsWith(raw["period_prefixes"]),
+        "quarter_preps": EndsWith(raw["quarter_prefixes"]),
+        "span_preps": EndsWith(raw["span_prepositions"]),
+        "holiday_preps": EndsWith(raw["holiday_prepositions"]),
+        "year_end_preps": EndsWith(raw["year_end_prefixes"]),
     }
     p.update(_owner_patterns(raw["owner"]))
     for name, words in raw.get("followup_signals", {}).items():
@@ -101,21 +129,10 @@ def _compile(raw):
         holidays={fold(k): v for k, v in raw["holidays"].items()},
         patterns=p,
         vocabulary=VOCABULARY[raw["language"]],
-        triggers=_triggers(raw, months, weekdays, units),
+        triggers=_triggers(raw, months, weekdays, p),
+        owner={key: (tuple if key == "verb_suffixes" else frozenset)(fold(w) for w in words)
+               for key, words in raw["owner"].items() if isinstance(words, list)},
     )
-
-
-def _blocker(key, raw, pattern):
-    """A pass with the words that must be in a text for it to match (None: always run)."""
-    words = set()
-    for phrase in raw[key]:
-        found = anchors(fold(phrase))
-        if found is None:
-            if f"{key}_anchors" not in raw:
-                return key, pattern, None
-            found = {fold(w) for w in raw[f"{key}_anchors"]}
-        words |= found
-    return key, pattern, frozenset(words)
 
 
 def _vocabulary(raw):
@@ -137,29 +154,62 @@ def _vocabulary(raw):
                 walk(item)
     # Month words stay out: "Jan" and "May" are names too, and a month that is a date
     # has been claimed by the date rules before names are looked for.
-    walk({k: v for k, v in raw.items() if not k.startswith(("months", "capitalised"))})
+    # `frequent_words` only steer which word a rule is skipped on (`_triggers`).
+    walk({k: v for k, v in raw.items()
+          if not k.startswith(("months", "capitalised", "frequent"))})
     return frozenset(words)
 
 
-def _triggers(raw, months, weekdays, units):
-    """Words without which a date rule cannot match, to skip it cheaply."""
-    def words_of(phrases):
-        return frozenset(w for p in phrases for w in re.findall(r"[^\W\d_]+", fold(p)))
+def _triggers(raw, months, weekdays, p):
+    """Words without which a rule cannot match, to skip it cheaply (None: never skip).
+
+    Worked out from the compiled patterns themselves, so that a gate cannot miss
+    a way of writing that the pattern allows. The text's words are its runs of
+    letters, with DIGIT_ANCHOR when it has a digit (`text.words_of`).
+    """
+    # A rule's gate word should be rare in any text: not a frequent word, or the
+    # least frequent of them (the list runs from the most frequent down).
+    # The stopwords are frequent in agreements too ("week", "samen"): rarer than those.
+    common = {fold(w): rank for rank, w in enumerate(raw["frequent_words"])}
+    for word in raw["stopwords"]:
+        common.setdefault(fold(word), len(common))
+
+    def gate(*patterns):
+        words = set()
+        for pattern in patterns:
+            found = anchors(pattern.pattern, common)
+            if found is None:
+                return None
+            words |= found
+        return frozenset(words)
+
     return {
         "months": frozenset(months),
         "weekdays": frozenset(weekdays),
-        "units": words_of(list(units) + raw["half_units"]),
-        "relative": words_of(raw["relative"]),
-        "holidays": words_of(raw["holidays"]),
-        "next_review": words_of(raw["next_review"]),
+        "units": gate(p["span"]),
+        "half": gate(p["half"]),
+        "relative": gate(p["relative"]),
+        "holidays": gate(p["holiday"]),
+        "next_review": gate(p["next_review"]),
+        "vague_wording": gate(p["vague_wording"]),
+        "owner_words": gate(p["owner_words"]),
+        "passive": gate(p["passive"]),
+        **{kind: gate(pattern) for kind, pattern in p["blockers"]},
     }
+
+
+def may_match(gate, words):
+    """Can a rule with this gate (from `_triggers`) match a text with these words?"""
+    return gate is None or not gate.isdisjoint(words)
+
+
+OWNER_KINDS = {"employee": "employee", "manager": "manager", "both": "both", "other": "other",
+               "indefinite": "nobody", "pronoun_employee": "employee"}
 
 
 def _owner_patterns(owner):
     kinds = {}
-    for key, kind in (("employee", "employee"), ("manager", "manager"), ("both", "both"),
-                      ("other", "other"), ("indefinite", "nobody"),
-                      ("pronoun_employee", "employee")):
+    for key, kind in OWNER_KINDS.items():
         for phrase in owner[key]:
             kinds.setdefault(fold(phrase), kind)
     return {
@@ -170,6 +220,8 @@ def _owner_patterns(owner):
         "subordinator": phrase_pattern([fold(w) for w in owner["subordinators"]]),
         "object_phrases": sorted((fold(w) for w in owner["object_prepositions"] if " " in w),
                                  key=len, reverse=True),
+        "object_phrase_ends": tuple(" " + fold(w) for w in owner["object_prepositions"]
+                                    if " " in w),
         "together_before": re.compile(
             r"(?:^|\s)(?:" + _alt(owner["together"]) + r")"
             r"(?:\s+(?:" + _alt(owner["determiners"]) + r"))?\s*$"),

@@ -10,12 +10,13 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .text import WORD, Taken, fold
+from .lexicon import may_match
+from .text import WORD, Taken, anchors, fold, words_of
 
 EMPLOYEE, MANAGER, BOTH, OTHER, NOBODY = "employee", "manager", "both", "other", "nobody"
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     start: int
     end: int
@@ -26,15 +27,21 @@ class Actor:
 
 @functools.lru_cache(maxsize=256)
 def _people_pattern(employee, manager):
-    """One pattern for every way the two people can be named (longest first)."""
+    """One pattern for every way the two people can be named (longest first).
+
+    Returns the pattern (or None), the kind per spelling, and the words without
+    which it cannot match (`lexicon.may_match`).
+    """
     kinds = {}
     for name, kind in ((employee, EMPLOYEE), (manager, MANAGER)):
         for variant in _name_parts(name):
             kinds.setdefault(variant, kind)
     if not kinds:
-        return None, kinds
+        return None, kinds, frozenset()
     names = "|".join(re.escape(n) for n in sorted(kinds, key=len, reverse=True))
-    return re.compile(rf"(?<![\w&])(?P<name>{names})(?P<poss>'s|'|s)?(?![\w&])"), kinds
+    pattern = re.compile(rf"(?<![\w&])(?P<name>{names})(?P<poss>'s|'|s)?(?![\w&])")
+    words = anchors(pattern.pattern)
+    return pattern, kinds, None if words is None else frozenset(words)
 
 
 @functools.lru_cache(maxsize=256)
@@ -50,17 +57,25 @@ def _name_parts(name):
 
 
 _LABEL_COLON = re.compile(r":(?:\s|$)")
-_CAPITALISED = re.compile(r"(?<![\w&'])[A-Z][a-z]+(?![\w&])")
+# Capitalised words; the character before one is checked apart (`_name_start`):
+# a pattern that opens with a look-behind is tried at every position, this one
+# only where a capital stands.
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?![\w&])")
+
+
+def _name_start(text, start):
+    before = text[start - 1:start]
+    return not before or not (before.isalnum() or before in "_&'")
 
 
 class OwnerReader:
-    def __init__(self, folded, original, lex, employee, manager, blocked):
-        self.t, self.original, self.lex = folded, original, lex
-        self.o = lex.raw["owner"]
+    def __init__(self, folded, original, lex, employee, manager, blocked, words):
+        self.t, self.original, self.lex, self.words = folded, original, lex, words
+        self.o = lex.owner
         self.p = lex.patterns
         # Spans claimed by dates ("15 jan" is not Jan) are not free for names.
         self.free = Taken(blocked).free
-        self.people, self.people_kinds = _people_pattern(employee, manager)
+        self.people, self.people_kinds, self.people_words = _people_pattern(employee, manager)
 
     # Tokens are only needed for some texts; plain lazy attributes, because
     # functools.cached_property takes a lock on every first access (Python 3.11).
@@ -69,7 +84,7 @@ class OwnerReader:
     @property
     def tokens(self):
         if self._tokens is None:
-            self._tokens = [(m.start(), m.end()) for m in WORD.finditer(self.t)]
+            self._tokens = [m.span() for m in WORD.finditer(self.t)]
             self._token_ends = [end for _start, end in self._tokens]
         return self._tokens
 
@@ -82,11 +97,15 @@ class OwnerReader:
 
     def actors(self):
         found = []
-        for m in self.people.finditer(self.t) if self.people else ():
+        people = self.people.finditer(self.t) \
+            if self.people and may_match(self.people_words, self.words) else ()
+        for m in people:
             if self.free(*m.span()):
                 found.append(Actor(m.start(), m.end(), self.people_kinds[m["name"]],
                                    possessive=bool(m["poss"])))
-        for m in self.p["owner_words"].finditer(self.t):
+        owner_words = self.p["owner_words"].finditer(self.t) \
+            if may_match(self.lex.triggers["owner_words"], self.words) else ()
+        for m in owner_words:
             kind = self.p["owner_kinds"][m.group(0)]
             if _overlaps(found, m.span()) or not self.free(*m.span()):
                 continue
@@ -101,11 +120,13 @@ class OwnerReader:
         """Capitalised names of people we do not know: a colleague, a mentor."""
         found = []
         intro = self.o["name_introducers"]
+        vocabulary, weekdays = self.lex.vocabulary, self.lex.weekdays
         for match in _CAPITALISED.finditer(self.original):
             start, end = match.span()
             folded = self.t[start:end]
-            if folded in self.lex.vocabulary or folded in self.lex.weekdays \
-                    or folded in self.p["owner_kinds"]:
+            if folded in vocabulary or folded in weekdays or folded in self.p["owner_kinds"]:
+                continue
+            if not _name_start(self.original, start):
                 continue
             if _overlaps(known, (start, end)) or not self.free(start, end):
                 continue
@@ -145,7 +166,7 @@ class OwnerReader:
             return True
         if word in self.o["non_verbs"] or len(word) < 3:
             return False
-        return word.endswith(tuple(self.o["verb_suffixes"])) and not word.endswith("'s")
+        return word.endswith(self.o["verb_suffixes"]) and not word.endswith("'s")
 
     # choosing the one who acts ---------------------------------------------------------
 
@@ -156,7 +177,8 @@ class OwnerReader:
             return label, actors
         actors = [a for a in actors if a not in topics]
         clause_start = self.main_clause_start()
-        passive = self.p["passive"].search(self.t)
+        passive = self.p["passive"].search(self.t) \
+            if may_match(self.lex.triggers["passive"], self.words) else None
         if passive and (self.p["subordinator"].search(self.t, 0, passive.start())
                         or not self.p["participle"].search(self.t, passive.end())):
             passive = None  # "Sanne zorgt dat het contract wordt aangepast" is active
@@ -208,7 +230,7 @@ class OwnerReader:
 
         Returns the owner from the label, and the mentions that are only a topic.
         """
-        found = _LABEL_COLON.search(self.t)
+        found = _LABEL_COLON.search(self.t) if ":" in self.t else None
         colon = found.start() if found else -1
         if colon < 0 or len(self.t[:colon].split()) > 4:
             return None, []
@@ -218,7 +240,7 @@ class OwnerReader:
         rest = self.t[:colon]
         for actor in inside:
             rest = rest[:actor.start] + " " * (actor.end - actor.start) + rest[actor.end:]
-        if set(rest.split()) - set(self.o["conjunctions"]):
+        if not self.o["conjunctions"].issuperset(rest.split()):
             return None, inside  # "evaluatie proeftijd Fatima:" names a topic, not an actor
         return _combine({a.kind for a in inside}), []
 
@@ -242,9 +264,10 @@ class OwnerReader:
 
     def word_before(self, position):
         head = self.t[:position].rstrip()
-        for phrase in self.p["object_phrases"]:
-            if head.endswith(" " + phrase) or head == phrase:
-                return phrase
+        if head.endswith(self.p["object_phrase_ends"]) or head in self.p["object_phrases"]:
+            for phrase in self.p["object_phrases"]:
+                if head.endswith(" " + phrase) or head == phrase:
+                    return phrase
         words = head.split()
         return words[-1] if words else ""
 
@@ -255,7 +278,10 @@ class OwnerReader:
 
 def _overlaps(actors, span):
     start, end = span
-    return any(a.start < end and start < a.end for a in actors)
+    for actor in actors:
+        if actor.start < end and start < actor.end:
+            return True
+    return False
 
 
 def _combine(kinds):
@@ -267,6 +293,11 @@ def _combine(kinds):
     return None
 
 
-def find_owner(folded, original, lex, employee=None, manager=None, blocked=()):
-    """The owner code (or None) and the actor mentions that were considered."""
-    return OwnerReader(folded, original, lex, employee, manager, list(blocked)).owner()
+def find_owner(folded, original, lex, employee=None, manager=None, blocked=(), words=None):
+    """The owner code (or None) and the actor mentions that were considered.
+
+    `words` are the text's `words_of`, when the caller has them already.
+    """
+    words = words_of(folded) if words is None else words
+    return OwnerReader(folded, original, lex, employee, manager, list(blocked),
+                       words).owner()

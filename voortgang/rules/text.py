@@ -1,6 +1,8 @@
 """Text folding that keeps every character in place, so matches map back to the input."""
 import functools
 import re
+import re._constants as _c
+import re._parser as _parser
 import unicodedata
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
@@ -13,10 +15,22 @@ def fold(text):
     """
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(char) for char in text)
+    return text.translate(_FOLDED)
 
 
-@functools.lru_cache(maxsize=4096)
+class _FoldTable(dict):
+    """Code point -> folded character, filled as characters are met (for str.translate)."""
+
+    def __missing__(self, code):
+        folded = _fold_char(chr(code))
+        if len(self) < 10_000:  # odd input must not grow it without end
+            self[code] = folded
+        return folded
+
+
+_FOLDED = _FoldTable()
+
+
 def _fold_char(char):
     char = char.translate(_APOSTROPHES)
     lower = char.lower()
@@ -27,42 +41,131 @@ def _fold_char(char):
 
 
 _LOOKAROUND = re.compile(r"\(\?<?[!=][^)]*\)")
-
-
-_GROUP = re.compile(r"\((?:[^()\\]|\\.)*\)[?*+]?(?:\{[^}]*\})?")
-_ESCAPE = re.compile(r"\\(.)")
 _LETTERS_ONLY = re.compile(r"[^\W\d_]+")
+_ASCII_NON_LETTERS = {code: " " for code in range(128) if not chr(code).isalpha()}
+_DIGIT = re.compile(r"\d")
+_DIGIT_JOINT = re.compile(r"\d([.:,/-])(?=\d)")  # "9.30", "15-3", "1,5"
 DIGIT_ANCHOR = "#digit"
 
 
-def anchors(phrase):
+def words_of(folded):
+    """The whole runs of letters in a folded text, and DIGIT_ANCHOR if it has a digit
+    (with "#0.0" and the like for two digits joined by a sign).
+
+    Rules compare their `anchors` with these to skip what cannot match.
+    """
+    if folded.isascii():  # the same runs, found faster
+        words = set(folded.translate(_ASCII_NON_LETTERS).split())
+    else:
+        words = set(_LETTERS_ONLY.findall(folded))
+    if _DIGIT.search(folded):
+        words.add(DIGIT_ANCHOR)
+        words.update(f"#0{joint}0" for joint in _DIGIT_JOINT.findall(folded))
+    return words
+
+
+def anchors(phrase, common=None, *, literal=False):
     """Whole words of which any match of `phrase` contains at least one, or None.
 
-    Lets a rule be skipped when none of its words is in the text. Conservative:
-    where a phrase's words cannot be told (all inside groups), it answers None.
+    Lets a rule be skipped when none of its words is in the text (as a whole run
+    of letters). `phrase` is literal text or a small regex: every way it can be
+    spelled is worked out, and of each spelling the rarest whole word is kept: not
+    one of the `common` words ({word: rank}, a higher rank being rarer) nor of two
+    letters, then the longest. A spelling
+    without words needs a digit: two joined by a sign ("9.30" gives "#0.0"), or
+    any (`DIGIT_ANCHOR`); with no digit either, the rule can never be skipped: None.
     """
-    if not _REGEX_SYNTAX.search(phrase):
-        words = _LETTERS_ONLY.findall(phrase)
-        return {max(words, key=len)} if words else None
-    top = _LOOKAROUND.sub("", phrase)
-    previous = None
-    while previous != top:
-        previous, top = top, _GROUP.sub("§", top)
-    digit = "\\d" in top
-    top = _ESCAPE.sub(lambda m: "§" if m.group(1) in "dws" else m.group(1), top)
-    best = None
-    for segment in top.split(" "):
-        if _LETTERS_ONLY.fullmatch(segment):
-            found = {segment}
-        elif segment.endswith("?") and _LETTERS_ONLY.fullmatch(segment[:-1]):
-            found = {segment[:-2], segment[:-1]}  # "elke?" is "elk" or "elke"
+    common = common or {}
+    if literal or not _REGEX_SYNTAX.search(phrase):
+        spellings = [phrase]
+    else:
+        try:
+            spellings = _spellings(_parser.parse(phrase))
+        except (_TooMany, re.error):
+            return None
+    words = set()
+    for spelling in spellings:
+        # A word touching an unknown part ("\\w+") may be part of a longer word.
+        found = [m.group() for m in _LETTERS_ONLY.finditer(spelling)
+                 if spelling[m.start() - 1:m.start()] != _UNKNOWN
+                 and spelling[m.end():m.end() + 1] != _UNKNOWN]
+        if found:
+            words.add(max(found, key=lambda word: (word not in common, len(word) > 2,
+                                                   common.get(word, 0), len(word))))
+        elif joint := _DIGIT_JOINT.search(spelling):
+            words.add(f"#0{joint.group(1)}0")
+        elif _DIGIT.search(spelling):
+            words.add(DIGIT_ANCHOR)
         else:
-            continue
-        if best is None or min(map(len, found)) > min(map(len, best)):
-            best = found
-    if best is None and digit:
-        return {DIGIT_ANCHOR}
-    return best
+            return None
+    return words
+
+
+_UNKNOWN = "\x00"  # stands for any text at all in a spelling
+_SPELLING_LIMIT = 5_000
+
+
+class _TooMany(Exception):
+    pass
+
+
+def _spellings(items):
+    """Every string a parsed regex can match, as far as words go.
+
+    A run of digits, spaces or punctuation separates words whatever its length,
+    so it stands as one character; what could hold any letters ("\\w+", ".",
+    "[a-z]") stands as `_UNKNOWN`.
+    """
+    results = [""]
+    for op, arg in items:
+        options = _options(op, arg)
+        results = [head + tail for head in results for tail in options]
+        if len(results) > _SPELLING_LIMIT:
+            raise _TooMany
+    return results
+
+
+def _options(op, arg):
+    if op == _c.LITERAL:
+        return [chr(arg)]
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return [""]  # a boundary or a look-around matches no characters
+    if op == _c.SUBPATTERN:
+        return _spellings(arg[-1])
+    if op == _c.BRANCH:
+        return [s for branch in arg[1] for s in _spellings(branch)]
+    if op == _c.IN:
+        return _class_options(arg)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        low, high, body = arg
+        options = _spellings(body)
+        if not any(_LETTERS_ONLY.search(o) or _UNKNOWN in o for o in options):
+            counts = {min(low, 1), min(high, 1)}  # separators: none, or a run of them
+        elif high <= 3:
+            counts = range(low, high + 1)
+        else:
+            return [_UNKNOWN]
+        results = set()
+        for count in counts:
+            found = [""]
+            for _ in range(count):
+                found = [head + tail for head in found for tail in options]
+            results.update(found)
+        return sorted(results)
+    return [_UNKNOWN]  # ".", back references, conditionals
+
+
+def _class_options(items):
+    """A character class: its characters, unless it could be a letter we cannot list."""
+    options = []
+    for op, arg in items:
+        if op == _c.LITERAL:
+            options.append(chr(arg))
+        elif op == _c.CATEGORY and arg in (_c.CATEGORY_DIGIT, _c.CATEGORY_SPACE):
+            options.append("0" if arg == _c.CATEGORY_DIGIT else " ")
+        else:
+            return [_UNKNOWN]  # "[a-z]", "\\w", "[^x]"
+    return options
 
 
 _REGEX_SYNTAX = re.compile(r"[\\()\[\]?*+{}|^$]")
@@ -81,15 +184,62 @@ def phrase_regex(phrases, *, escape=True):
     """
     phrases = set(phrases)
     literal = {p for p in phrases if escape or not _REGEX_SYNTAX.search(p)}
+    regexes = set()
+    for phrase in phrases - literal:
+        spelled = _literal_spellings(phrase)  # "elke? (?:dag|week)": four plain phrases
+        if spelled is None:
+            regexes.add(phrase)
+        else:
+            literal.update(spelled)
     # The literal trie goes first (it prefers its longest phrase: "later this year"
     # over "later"); the regexes follow, longest first measured without lookarounds.
-    regexes = sorted(phrases - literal, key=lambda p: len(_LOOKAROUND.sub("", p)),
-                     reverse=True)
-    parts = ([_trie(literal)] if literal else []) + regexes
+    regexes = sorted(regexes, key=lambda p: len(_LOOKAROUND.sub("", p)), reverse=True)
+    parts = ([literal_trie(literal)] if literal else []) + regexes
     return rf"(?<![\w&])(?:{'|'.join(parts)})(?![\w&])"
 
 
-def _trie(words):
+def _literal_spellings(phrase, limit=2_000):
+    """Every exact string a small regex matches, or None where they cannot be listed.
+
+    Only literals, groups, alternatives, optional parts and small sets of plain
+    characters: a digit, a look-around or an open-ended repeat keeps it a regex.
+    """
+    def spell(items):
+        results = [""]
+        for op, arg in items:
+            if op == _c.LITERAL:
+                options = [chr(arg)]
+            elif op == _c.SUBPATTERN:
+                options = spell(arg[-1])
+            elif op == _c.BRANCH:
+                options = [s for branch in arg[1] for s in spell(branch)]
+            elif op == _c.IN and all(kind == _c.LITERAL for kind, _ in arg):
+                options = [chr(code) for _, code in arg]
+            elif op == _c.MAX_REPEAT and arg[1] <= 3:
+                body = spell(arg[2])
+                options = [""] if arg[0] == 0 else []
+                for count in range(max(arg[0], 1), arg[1] + 1):
+                    options += ["".join(parts) for parts in _product(body, count)]
+            else:
+                raise _TooMany
+            results = [head + tail for head in results for tail in options]
+            if len(results) > limit:
+                raise _TooMany
+        return results
+    try:
+        return set(spell(_parser.parse(phrase)))
+    except (_TooMany, re.error):
+        return None
+
+
+def _product(options, count):
+    found = [[]]
+    for _ in range(count):
+        found = [head + [tail] for head in found for tail in options]
+    return found
+
+
+def literal_trie(words):
     root = {}
     for word in words:
         node = root
@@ -120,7 +270,10 @@ class Taken:
         self.spans = list(spans)
 
     def free(self, start, end):
-        return not any(s < end and start < e for s, e in self.spans)
+        for taken_start, taken_end in self.spans:  # a loop: any() with a generator is slower
+            if taken_start < end and start < taken_end:
+                return False
+        return True
 
     def take(self, start, end):
         self.spans.append((start, end))

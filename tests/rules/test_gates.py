@@ -1,0 +1,89 @@
+"""The shortcuts that keep the check fast must never change what it finds.
+
+A rule is skipped when none of its anchor words is in the text, and the words
+before a date are looked up rather than matched with a regex. Hypothesis writes
+texts that the rules do match (from the rules' own patterns), and these tests
+check that the shortcuts answer as the slow way would.
+"""
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from voortgang.rules.lexicon import ARTICLES, LEXICONS, RAW, EndsWith, may_match
+from voortgang.rules.owner import _people_pattern
+from voortgang.rules.text import DIGIT_ANCHOR, anchors, fold, words_of
+
+GATED = {  # the gate, and the pattern it guards
+    "relative": "relative", "holidays": "holiday", "next_review": "next_review",
+    "vague_wording": "vague_wording", "owner_words": "owner_words", "passive": "passive",
+    "units": "span",
+}
+
+
+def _cases():
+    for lang in ("nl", "en"):
+        lex = LEXICONS[lang]
+        for gate, pattern in GATED.items():
+            yield lang, gate, lex.patterns[pattern]
+        yield lang, "half", lex.patterns["half"]
+        for kind, pattern in lex.patterns["blockers"]:
+            yield lang, kind, pattern
+
+
+@pytest.mark.parametrize("lang, gate, pattern", list(_cases()),
+                         ids=lambda value: getattr(value, "pattern", value)[:20])
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_rule_is_never_skipped_on_a_text_it_matches(lang, gate, pattern, data):
+    text = fold(data.draw(st.from_regex(pattern)))
+    if pattern.search(text):
+        assert may_match(LEXICONS[lang].triggers[gate], words_of(text)), text
+
+
+@pytest.mark.parametrize("phrase, words", [
+    ("de medewerker", {"medewerker"}),
+    (r"mogelijk(?:erwijs)?", {"mogelijk", "mogelijkerwijs"}),
+    (r"gedurende (?:\w+ ){0,2}(?:dagen|weken)", {"gedurende"}),
+    (r"x\w+", None),                 # "x" may be the start of any word
+    (r"\d{1,2}:\d{2}", {"#0:0"}),  # two digits joined by ":"
+    (r"\d+ ?%", {DIGIT_ANCHOR}),
+    (r"(?:een|\d+) ?keer", {"eenkeer", "keer"}),  # "een keer": the longer word
+])
+def test_anchor_words_of_a_phrase(phrase, words):
+    assert anchors(phrase, {"de": 0}) == words
+
+
+NAMES = ["Anne van Dijk", "Jan de Vries", "Priya", "Tom", "Sanne Bakker", "Jans", "Zoë"]
+PIECES = ["anne", "van", "dijk", "jan", "de", "vries", "priya", "tom", "sanne", "bakker",
+          "jans", "zoe", "s", "'s", "'", " ", " ", ",", "&", "_", "x", "9", "e"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(employee=st.sampled_from(NAMES), manager=st.sampled_from(NAMES),
+       pieces=st.lists(st.sampled_from(PIECES), max_size=14))
+def test_names_are_never_skipped_where_they_are_written(employee, manager, pieces):
+    pattern, _kinds, words = _people_pattern(employee, manager)
+    text = "".join(pieces)
+    if pattern.search(text):
+        assert may_match(words, words_of(text)), text
+
+
+PREPOSITIONS = ["deadline_prepositions", "start_prepositions", "start_only_prepositions",
+                "period_prefixes", "quarter_prefixes", "span_prepositions",
+                "holiday_prepositions", "year_end_prefixes"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("key", PREPOSITIONS)
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_a_preposition_before_a_date_is_seen_as_a_regex_would(lang, key, data):
+    """`EndsWith` answers as `(?:^|\\s)(?:phrase|...)(?:\\s+article)?$` on the words before a date."""
+    phrases = RAW[lang][key]
+    words = sorted({w for p in phrases for w in fold(p).split()} | ARTICLES | {"x", "plan"})
+    text = " ".join(data.draw(st.lists(st.sampled_from(words), max_size=5)))
+    body = "|".join(re.escape(fold(p)) for p in sorted(set(phrases), key=len, reverse=True))
+    regex = re.compile(rf"(?:^|\s)(?:{body})(?:\s+(?:{'|'.join(sorted(ARTICLES))}))?$")
+    assert EndsWith(phrases)(text) == bool(regex.search(text)), text
