@@ -42,7 +42,9 @@ def _fold_char(char):
 
 _LOOKAROUND = re.compile(r"\(\?<?[!=][^)]*\)")
 _LETTERS_ONLY = re.compile(r"[^\W\d_]+")
-_ASCII_NON_LETTERS = {code: " " for code in range(128) if not chr(code).isalpha()}
+# Letters stay, anything else becomes a space. Every ASCII character is in the
+# table: str.translate is slow on characters that are missing from it.
+_ASCII_NON_LETTERS = {code: chr(code) if chr(code).isalpha() else " " for code in range(128)}
 _DIGIT = re.compile(r"\d")
 _DIGIT_JOINT = re.compile(r"\d([.:,/-])(?=\d)")  # "9.30", "15-3", "1,5"
 DIGIT_ANCHOR = "#digit"
