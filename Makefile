@@ -7,7 +7,7 @@ PORT ?= 5000
 HTMX := voortgang/static/vendor/htmx.min.js
 MO := translations/nl/LC_MESSAGES/messages.mo translations/en/LC_MESSAGES/messages.mo
 
-.PHONY: install run test bench migrate translations-update translations-compile clean
+.PHONY: install run test bench bench-instructions migrate translations-update translations-compile clean
 
 install: $(VENV)/.installed $(HTMX) $(MO)
 
@@ -48,3 +48,8 @@ clean:
 bench: install
 	$(BIN)/pip install --quiet 'dateparser>=1.2'
 	$(BIN)/python benchmarks/agreements.py
+
+# The same comparison in instructions (valgrind), which machine noise does not move.
+bench-instructions: install
+	$(BIN)/pip install --quiet 'dateparser>=1.2'
+	$(BIN)/python benchmarks/instructions.py

@@ -42,6 +42,9 @@ def test_deadlines_resolve_to_the_right_day(text, due):
     ("Jan levert het plan in vóór 15.01.2027", date(2027, 1, 15)),
     ("Jan levert het plan in uiterlijk in week 2", date(2027, 1, 17)),
     ("Jan delivers the dashboard within a fortnight", date(2026, 12, 11)),
+    ("Jan sends the slides by EOD", date(2026, 11, 27)),
+    ("Jan sends the slides EOD Tuesday", date(2026, 12, 1)),  # the end of Tuesday
+    ("Jan draait in september 2 dagen mee met team Noord", date(2027, 9, 30)),  # not 2 Sept
 ])
 def test_dates_written_in_other_ways(text, due):
     assert check(text).due == due

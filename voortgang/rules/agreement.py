@@ -1,12 +1,13 @@
 """Check one agreement: who does it, by when, and is it concrete."""
 import json
 import re
+import string
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 from .dates import TimeFindings, find_time
 from .language import detect_language
-from .lexicon import DATA, LANGUAGES, LEXICONS, may_match
+from .lexicon import DATA, LANGUAGES, LEXICONS
 from .owner import find_owner
 from .text import Taken, fold, words_of
 
@@ -111,10 +112,11 @@ def _flags(folded, text, lex, words, time, owner, due, today, next_review):
             flags.append(_flag_from_spans("vague_date", text, time.vague))
         elif not time.mentions:
             flags.append(Flag("missing_date"))
-    vague = lex.patterns["vague_wording"].finditer(folded) \
-        if may_match(lex.triggers["vague_wording"], words) else ()
-    taken = Taken(time.vague)
-    wording = [m.span() for m in vague if taken.free(*m.span())]
+    wording = []
+    if not lex.triggers["vague_wording"].isdisjoint(words):
+        free = Taken(time.vague).free  # "binnenkort" is a vague date, not vague wording
+        wording = [m.span() for m in lex.patterns["vague_wording"].finditer(folded)
+                   if free(*m.span())]
     if wording:
         flags.append(_flag_from_spans("vague_wording", text, wording))
     if due is not None and due < today:
@@ -132,35 +134,48 @@ def _explain(check, today, next_review, employee, manager, ui_lang):
     if not check.flags:
         return
     texts = MESSAGES[ui_lang]
-    values = _Values({
-        "employee": lambda: _first_name(employee) or ("de medewerker" if ui_lang == "nl"
-                                                      else "the employee"),
-        "manager": lambda: _first_name(manager) or "",
-        "example": lambda: texts["example_action"],
-        "example_date": lambda: _long_date(
-            today + timedelta(days=28) if today < date(9999, 12, 1) else today, texts),
-        "due": lambda: _long_date(check.due, texts),
-        "next_review": lambda: _long_date(next_review, texts),
-        "dates": lambda: ", ".join(_long_date(d, texts)
-                                   for d in [check.due, *check.other_dates] if d),
-    })
+    values = {}
     for flag in check.flags:
-        values["words"] = ", ".join(dict.fromkeys(flag.words))
         entry = texts[flag.code]
+        for name in _FIELDS[ui_lang][flag.code]:  # only what these two texts name
+            if name not in values:
+                values[name] = _value(name, check, today, next_review, employee, manager,
+                                      ui_lang, texts)
+        values["words"] = ", ".join(dict.fromkeys(flag.words))
         flag.message = entry["message"].format_map(values)
         flag.suggestion = entry["suggestion"].format_map(values)
 
 
-class _Values(dict):
-    """The values a message may name, each worked out only when a message needs it."""
+_FOUR_WEEKS = timedelta(days=28)
+_LAST_EXAMPLE_DAY = date(9999, 12, 1)  # later, four weeks on is past the calendar's end
 
-    def __init__(self, makers):
-        super().__init__()
-        self.makers = makers
 
-    def __missing__(self, key):
-        self[key] = value = self.makers[key]()
-        return value
+def _value(name, check, today, next_review, employee, manager, ui_lang, texts):
+    if name == "employee":
+        return _first_name(employee) or ("de medewerker" if ui_lang == "nl" else "the employee")
+    if name == "manager":
+        return _first_name(manager) or ""
+    if name == "example":
+        return texts["example_action"]
+    if name == "example_date":
+        return _long_date(today + _FOUR_WEEKS if today < _LAST_EXAMPLE_DAY else today, texts)
+    if name == "due":
+        return _long_date(check.due, texts)
+    if name == "next_review":
+        return _long_date(next_review, texts)
+    if name == "dates":
+        return ", ".join(_long_date(d, texts) for d in [check.due, *check.other_dates] if d)
+    return ""  # "words" is filled in per flag
+
+
+def _fields(texts):
+    """Per flag code, the names its message and suggestion fill in ({employee}, ...)."""
+    return {code: frozenset(name for part in (entry["message"], entry["suggestion"])
+                            for _, name, _, _ in string.Formatter().parse(part) if name)
+            for code, entry in texts.items() if isinstance(entry, dict) and "message" in entry}
+
+
+_FIELDS = {lang: _fields(texts) for lang, texts in MESSAGES.items()}
 
 
 def _long_date(day, texts):

@@ -11,7 +11,6 @@ from datetime import date, timedelta
 
 from .days import (add_months, full_year, month_end, next_occurrence, period_month_end,
                    quarter_end, safe_date, shift, span_end)
-from .lexicon import may_match
 from .text import DIGIT_ANCHOR, Taken, words_of
 
 
@@ -56,16 +55,16 @@ class Reader:
         self.span_preps, self.holiday_preps = p["span_preps"], p["holiday_preps"]
 
     def before(self, start):
-        """The four words before a position, folded, without trailing space."""
+        """The last four words before a position (folded), as a list."""
         found = self._before.get(start)
         if found is None:
             head = self.t[max(0, start - 40):start].rstrip(" ,")
-            self._before[start] = found = " ".join(head.split()[-4:])
+            self._before[start] = found = head.split()[-4:]
         return found
 
     def claim(self, match_or_span, due, role=None, group=0):
-        start, end = (match_or_span.span(group) if hasattr(match_or_span, "span")
-                      else match_or_span)
+        start, end = (match_or_span if isinstance(match_or_span, tuple)
+                      else match_or_span.span(group))
         if due is None or not self.taken.free(start, end):
             return False
         self.taken.take(start, end)
@@ -78,7 +77,7 @@ class Reader:
         """Durations, vague times and frequencies: time words that name no deadline."""
         into = {"vague_time": self.found.vague, "frequency": self.found.frequency}
         for kind, pattern in self.p["blockers"]:
-            if not may_match(self.lex.triggers[kind], self.words):
+            if self.lex.triggers[kind].isdisjoint(self.words):
                 continue  # none of the words it needs is in the text
             for match in pattern.finditer(self.t):
                 if self.taken.free(*match.span()):
@@ -91,30 +90,30 @@ class Reader:
         t, words, triggers = self.t, self.words, self.lex.triggers
         digits = DIGIT_ANCHOR in words
         self.blockers()
-        if may_match(triggers["next_review"], words):
+        if not triggers["next_review"].isdisjoint(words):
             self.next_review_phrase()
         if digits:
             if "-" in t:
                 self.iso_dates()
-            if may_match(triggers["months"], words):
+            if not triggers["months"].isdisjoint(words):
                 self.written_dates()
             if "-" in t or "/" in t or "." in t:
                 self.numeric_dates()
-        if may_match(triggers["weekdays"], words):
+        if not triggers["weekdays"].isdisjoint(words):
             self.weekdays()
-        if may_match(triggers["relative"], words):
+        if not triggers["relative"].isdisjoint(words):
             self.relative_phrases()
-        if may_match(triggers["half"], words):
+        if not triggers["half"].isdisjoint(words):
             self.half_years()
-        if may_match(triggers["units"], words):
+        if not triggers["units"].isdisjoint(words):
             self.spans()
         if "q" in t:
             self.quarters()
         if digits and ("week" in words or "wk" in words):
             self.iso_weeks()
-        if may_match(triggers["months"], words):
+        if not triggers["months"].isdisjoint(words):
             self.months()
-        if may_match(triggers["holidays"], words):
+        if not triggers["holidays"].isdisjoint(words):
             self.holidays()
         if digits and "20" in t:
             self.year_ends()
@@ -138,8 +137,18 @@ class Reader:
                 if name == "month_day" and not self.month_may_stand_alone(
                         m.start("month"), month_word, abbreviation_with_dot=False):
                     continue
+                if name == "month_day" and self.unit_follows(m.end()):
+                    continue  # "in september 2 dagen meedraaien": a count, not the 2nd
                 due = self.resolve_day(int(m["day"]), self.lex.months[month_word], m["year"])
                 self.claim(m, due)
+
+    def weekday_follows(self, end):
+        following = self.t[end:end + 20].split()[:1]
+        return bool(following) and following[0].rstrip(".,;:") in self.lex.weekdays
+
+    def unit_follows(self, end):
+        following = self.t[end:end + 20].split()[:1]
+        return bool(following) and following[0].rstrip(".,;:") in self.lex.units
 
     def numeric_dates(self):
         for m in self.p["numeric"].finditer(self.t):
@@ -196,6 +205,8 @@ class Reader:
     def relative_phrases(self):
         for m in self.p["relative"].finditer(self.t):
             unit, amount = self.lex.relative[m.group(0)]
+            if (unit, amount) == ("days", 0) and self.weekday_follows(m.end()):
+                continue  # "EOD Friday": the end of that day, Friday
             self.claim(m, shift(self.today, unit, amount))
 
     def half_years(self):
@@ -277,6 +288,9 @@ class Reader:
 
     def choose(self):
         found = self.found
+        if len(found.mentions) == 1:  # the usual case: one date named
+            found.due = found.mentions[0].due
+            return found
         ordered = sorted(found.mentions, key=lambda mention: mention.start)
         deadlines = [m for m in ordered if m.role == "deadline"] or ordered
         if deadlines:

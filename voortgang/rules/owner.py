@@ -10,8 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import may_match
-from .text import WORD, Taken, anchors, fold, words_of
+from .text import ANY_TEXT, WORD, Taken, anchors, fold, words_of
 
 EMPLOYEE, MANAGER, BOTH, OTHER, NOBODY = "employee", "manager", "both", "other", "nobody"
 
@@ -41,7 +40,7 @@ def _people_pattern(employee, manager):
     names = "|".join(re.escape(n) for n in sorted(kinds, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w&])(?P<name>{names})(?P<poss>'s|'|s)?(?![\w&])")
     words = anchors(pattern.pattern)
-    return pattern, kinds, None if words is None else frozenset(words)
+    return pattern, kinds, frozenset(words or {ANY_TEXT})
 
 
 @functools.lru_cache(maxsize=256)
@@ -98,13 +97,13 @@ class OwnerReader:
     def actors(self):
         found = []
         people = self.people.finditer(self.t) \
-            if self.people and may_match(self.people_words, self.words) else ()
+            if self.people and not self.people_words.isdisjoint(self.words) else ()
         for m in people:
             if self.free(*m.span()):
                 found.append(Actor(m.start(), m.end(), self.people_kinds[m["name"]],
                                    possessive=bool(m["poss"])))
         owner_words = self.p["owner_words"].finditer(self.t) \
-            if may_match(self.lex.triggers["owner_words"], self.words) else ()
+            if not self.lex.triggers["owner_words"].isdisjoint(self.words) else ()
         for m in owner_words:
             kind = self.p["owner_kinds"][m.group(0)]
             if _overlaps(found, m.span()) or not self.free(*m.span()):
@@ -114,7 +113,9 @@ class OwnerReader:
             strong = kind not in (OTHER,)
             found.append(Actor(m.start(), m.end(), kind, strong=strong))
         found.extend(self.unknown_names(found))
-        return sorted(found, key=lambda a: a.start)
+        if len(found) > 1:
+            found.sort(key=_start)
+        return found
 
     def unknown_names(self, known):
         """Capitalised names of people we do not know: a colleague, a mentor."""
@@ -178,7 +179,7 @@ class OwnerReader:
         actors = [a for a in actors if a not in topics]
         clause_start = self.main_clause_start()
         passive = self.p["passive"].search(self.t) \
-            if may_match(self.lex.triggers["passive"], self.words) else None
+            if not self.lex.triggers["passive"].isdisjoint(self.words) else None
         if passive and (self.p["subordinator"].search(self.t, 0, passive.start())
                         or not self.p["participle"].search(self.t, passive.end())):
             passive = None  # "Sanne zorgt dat het contract wordt aangepast" is active
@@ -274,6 +275,10 @@ class OwnerReader:
     def token_index(self, end):
         index = bisect.bisect_left(self.token_ends, end)
         return min(index, len(self.tokens) - 1)
+
+
+def _start(actor):
+    return actor.start
 
 
 def _overlaps(actors, span):

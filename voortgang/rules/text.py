@@ -48,6 +48,7 @@ _ASCII_NON_LETTERS = {code: chr(code) if chr(code).isalpha() else " " for code i
 _DIGIT = re.compile(r"\d")
 _DIGIT_JOINT = re.compile(r"\d([.:,/-])(?=\d)")  # "9.30", "15-3", "1,5"
 DIGIT_ANCHOR = "#digit"
+ANY_TEXT = "#any"  # in every text's words: the gate of a rule that cannot be skipped
 
 
 def words_of(folded):
@@ -60,6 +61,7 @@ def words_of(folded):
         words = set(folded.translate(_ASCII_NON_LETTERS).split())
     else:
         words = set(_LETTERS_ONLY.findall(folded))
+    words.add(ANY_TEXT)
     if _DIGIT.search(folded):
         words.add(DIGIT_ANCHOR)
         words.update(f"#0{joint}0" for joint in _DIGIT_JOINT.findall(folded))
