@@ -6,11 +6,13 @@ texts that the rules do match (from the rules' own patterns), and these tests
 check that the shortcuts answer as the slow way would.
 """
 import re
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from voortgang.rules import analyse_agreement
 from voortgang.rules.lexicon import ARTICLES, LEXICONS, RAW, EndsWith, may_match
 from voortgang.rules.owner import _people_pattern
 from voortgang.rules.text import DIGIT_ANCHOR, anchors, fold, words_of
@@ -80,10 +82,27 @@ PREPOSITIONS = ["deadline_prepositions", "start_prepositions", "start_only_prepo
 @settings(max_examples=200, deadline=None)
 @given(data=st.data())
 def test_a_preposition_before_a_date_is_seen_as_a_regex_would(lang, key, data):
-    """`EndsWith` answers as `(?:^|\\s)(?:phrase|...)(?:\\s+article)?$` on the words before a date."""
+    """`EndsWith` answers as `(?:^|\\s)(?:phrase|...)(?:\\s+article)?$` would,
+    on the words before a date."""
     phrases = RAW[lang][key]
     words = sorted({w for p in phrases for w in fold(p).split()} | ARTICLES | {"x", "plan"})
     text = " ".join(data.draw(st.lists(st.sampled_from(words), max_size=5)))
     body = "|".join(re.escape(fold(p)) for p in sorted(set(phrases), key=len, reverse=True))
     regex = re.compile(rf"(?:^|\s)(?:{body})(?:\s+(?:{'|'.join(sorted(ARTICLES))}))?$")
     assert EndsWith(phrases)(text.split()) == bool(regex.search(text)), text
+
+
+def test_spelling_phrases_out_keeps_which_one_wins():
+    """"kijken" (a plain phrase) still wins over "kijken wanneer": the vague date
+    "wanneer het kan" must not swallow the vague wording."""
+    check = analyse_agreement("Sanne zal kijken wanneer het kan, uiterlijk 1 maart",
+                              today=date(2026, 11, 27), lang="nl")
+    assert "vague_wording" in check.codes
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Jan levert vóór 3eseptember het plan", date(2027, 9, 3)),
+    ("Jan sends it by 1stmarch", date(2027, 3, 1)),
+])
+def test_a_suffix_glued_to_the_month_is_still_read(text, due):
+    assert analyse_agreement(text, today=date(2026, 11, 27)).due == due

@@ -95,7 +95,7 @@ class Reader:
         if digits:
             if "-" in t:
                 self.iso_dates()
-            if not triggers["months"].isdisjoint(words):
+            if not triggers["written_dates"].isdisjoint(words):
                 self.written_dates()
             if "-" in t or "/" in t or "." in t:
                 self.numeric_dates()

@@ -75,6 +75,7 @@ def _compile(raw):
     weekday_alt = _alt(weekdays)
     # A year is four digits, or two after an apostrophe: "1 juni 20 klanten" has none.
     year = r"(?:\s*,?\s*(?P<year>\d{4}|'\d{2})(?!\d))?"
+    day_month = rf"(?P<day>\d{{1,2}})(?:e|ste|de|st|nd|rd|th)?\s*(?:of\s+)?(?P<month>{month_alt})"
     p = {
         # Time words that name no deadline. Three passes beat one combined pattern,
         # which the regex engine scans more than twice as slowly.
@@ -92,9 +93,7 @@ def _compile(raw):
         "numeric": re.compile(
             r"(?<![\d\w.,/:-])(?P<day>\d{1,2})\s?(?P<sep>[-/.])\s?(?P<month>\d{1,2})"
             r"(?:(?P=sep)(?P<year>\d{4}|\d{2}))?(?![\d\w]|[.,/:-]\d|%)"),
-        "day_month": re.compile(
-            rf"(?<![\w])(?P<day>\d{{1,2}})(?:e|ste|de|st|nd|rd|th)?\s*(?:of\s+)?"
-            rf"(?P<month>{month_alt})\.?(?![\w]){year}"),
+        "day_month": re.compile(rf"(?<![\w]){day_month}\.?(?![\w]){year}"),
         "month_day": re.compile(
             rf"(?<![\w])(?P<month>{month_alt})\.?\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
             rf"(?![\d\w:%]|[.,]\d){year}"),
@@ -129,7 +128,7 @@ def _compile(raw):
         holidays={fold(k): v for k, v in raw["holidays"].items()},
         patterns=p,
         vocabulary=VOCABULARY[raw["language"]],
-        triggers=_triggers(raw, months, weekdays, p),
+        triggers=_triggers(raw, months, weekdays, p, re.compile(day_month)),
         owner={key: (tuple if key == "verb_suffixes" else frozenset)(fold(w) for w in words)
                for key, words in raw["owner"].items() if isinstance(words, list)},
     )
@@ -160,7 +159,7 @@ def _vocabulary(raw):
     return frozenset(words)
 
 
-def _triggers(raw, months, weekdays, p):
+def _triggers(raw, months, weekdays, p, day_month):
     """Words without which a rule cannot match, to skip it cheaply (`may_match`).
 
     Worked out from the compiled patterns themselves, so that a gate cannot miss
@@ -185,6 +184,8 @@ def _triggers(raw, months, weekdays, p):
 
     return {
         "months": frozenset(months),
+        # "15ejan", "1stmarch": a suffix glued to the month makes a word of its own
+        "written_dates": frozenset(months) | gate(day_month),
         "weekdays": frozenset(weekdays),
         "units": gate(p["span"]),
         "half": gate(p["half"]),

@@ -188,17 +188,16 @@ def phrase_regex(phrases, *, escape=True):
     """
     phrases = set(phrases)
     literal = {p for p in phrases if escape or not _REGEX_SYNTAX.search(p)}
-    regexes = set()
-    for phrase in phrases - literal:
-        spelled = _literal_spellings(phrase)  # "elke? (?:dag|week)": four plain phrases
-        if spelled is None:
-            regexes.add(phrase)
-        else:
-            literal.update(spelled)
     # The literal trie goes first (it prefers its longest phrase: "later this year"
     # over "later"); the regexes follow, longest first measured without lookarounds.
-    regexes = sorted(regexes, key=lambda p: len(_LOOKAROUND.sub("", p)), reverse=True)
-    parts = ([literal_trie(literal)] if literal else []) + regexes
+    regexes = sorted(phrases - literal, key=lambda p: len(_LOOKAROUND.sub("", p)),
+                     reverse=True)
+    parts = [literal_trie(literal)] if literal else []
+    for phrase in regexes:
+        # "elke? (?:dag|week)" as a trie of its four spellings, in its own place:
+        # only where no spelling starts another, so both match the same.
+        spelled = _literal_spellings(phrase)
+        parts.append(literal_trie(spelled) if spelled and _prefix_free(spelled) else phrase)
     return rf"(?<![\w&])(?:{'|'.join(parts)})(?![\w&])"
 
 
@@ -234,6 +233,11 @@ def _literal_spellings(phrase, limit=2_000):
         return set(spell(_parser.parse(phrase)))
     except (_TooMany, re.error):
         return None
+
+
+def _prefix_free(strings):
+    ordered = sorted(strings)  # a prefix sorts right before the strings it starts
+    return not any(b.startswith(a) for a, b in zip(ordered, ordered[1:]))
 
 
 def _product(options, count):
