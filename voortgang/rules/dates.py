@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from .days import (add_months, full_year, month_end, next_occurrence, period_month_end,
                    quarter_end, safe_date, shift, span_end)
-from .text import DIGIT_ANCHOR, Taken, words_of
+from .text import DIGIT_ANCHOR, Taken
 
 
 @dataclass
@@ -137,18 +137,16 @@ class Reader:
                 if name == "month_day" and not self.month_may_stand_alone(
                         m.start("month"), month_word, abbreviation_with_dot=False):
                     continue
-                if name == "month_day" and self.unit_follows(m.end()):
+                if name == "month_day" and \
+                        self.next_word(m.end()).rstrip(".,;:") in self.lex.units:
                     continue  # "in september 2 dagen meedraaien": a count, not the 2nd
                 due = self.resolve_day(int(m["day"]), self.lex.months[month_word], m["year"])
                 self.claim(m, due)
 
-    def weekday_follows(self, end):
-        following = self.t[end:end + 20].split()[:1]
-        return bool(following) and following[0].rstrip(".,;:") in self.lex.weekdays
-
-    def unit_follows(self, end):
-        following = self.t[end:end + 20].split()[:1]
-        return bool(following) and following[0].rstrip(".,;:") in self.lex.units
+    def next_word(self, end):
+        """The word that follows a position, as written (or "")."""
+        following = self.t[end:].split(maxsplit=1)
+        return following[0] if following else ""
 
     def numeric_dates(self):
         for m in self.p["numeric"].finditer(self.t):
@@ -205,7 +203,8 @@ class Reader:
     def relative_phrases(self):
         for m in self.p["relative"].finditer(self.t):
             unit, amount = self.lex.relative[m.group(0)]
-            if (unit, amount) == ("days", 0) and self.weekday_follows(m.end()):
+            if (unit, amount) == ("days", 0) and \
+                    self.next_word(m.end()).rstrip(".,;:") in self.lex.weekdays:
                 continue  # "EOD Friday": the end of that day, Friday
             self.claim(m, shift(self.today, unit, amount))
 
@@ -271,8 +270,7 @@ class Reader:
     def holidays(self):
         nouns = set(self.lex.raw.get("holiday_event_nouns", []))
         for m in self.p["holiday"].finditer(self.t):
-            following = self.t[m.end():].split()[:1]
-            if following and following[0] in nouns:
+            if self.next_word(m.end()) in nouns:
                 continue
             if not self.holiday_preps(self.before(m.start())):
                 continue
@@ -306,10 +304,9 @@ def _iso_week_end(year, week):
         return None
 
 
-def find_time(folded, original, lex, today, next_review=None, words=None):
+def find_time(folded, original, lex, today, next_review, words):
     """Everything the text says about time: the deadline, vague and recurring mentions.
 
-    `words` are the text's `words_of`, when the caller has them already.
+    `words` are the text's `text.words_of`, which decide what rules can be skipped.
     """
-    words = words_of(folded) if words is None else words
     return Reader(folded, original, lex, today, next_review, words).run()

@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .text import ANY_TEXT, WORD, Taken, anchors, fold, words_of
+from .text import ANY_TEXT, WORD, Taken, anchors, fold
 
 EMPLOYEE, MANAGER, BOTH, OTHER, NOBODY = "employee", "manager", "both", "other", "nobody"
 
@@ -298,11 +298,10 @@ def _combine(kinds):
     return None
 
 
-def find_owner(folded, original, lex, employee=None, manager=None, blocked=(), words=None):
+def find_owner(folded, original, lex, employee, manager, blocked, words):
     """The owner code (or None) and the actor mentions that were considered.
 
-    `words` are the text's `words_of`, when the caller has them already.
+    `words` are the text's `text.words_of`, which decide what can be skipped.
     """
-    words = words_of(folded) if words is None else words
     return OwnerReader(folded, original, lex, employee, manager, list(blocked),
                        words).owner()

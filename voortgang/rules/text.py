@@ -1,5 +1,4 @@
 """Text folding that keeps every character in place, so matches map back to the input."""
-import functools
 import re
 import re._constants as _c
 import re._parser as _parser
@@ -75,9 +74,9 @@ def anchors(phrase, common=None, *, literal=False):
     of letters). `phrase` is literal text or a small regex: every way it can be
     spelled is worked out, and of each spelling the rarest whole word is kept: not
     one of the `common` words ({word: rank}, a higher rank being rarer) nor of two
-    letters, then the longest. A spelling
-    without words needs a digit: two joined by a sign ("9.30" gives "#0.0"), or
-    any (`DIGIT_ANCHOR`); with no digit either, the rule can never be skipped: None.
+    letters, then the longest. A spelling without words needs a digit: two joined
+    by a sign ("9.30" gives "#0.0"), or any (`DIGIT_ANCHOR`); with no digit either,
+    the rule can never be skipped: None.
     """
     common = common or {}
     if literal or not _REGEX_SYNTAX.search(phrase):
@@ -85,7 +84,7 @@ def anchors(phrase, common=None, *, literal=False):
     else:
         try:
             spellings = _spellings(_parser.parse(phrase))
-        except (_TooMany, re.error):
+        except (_CannotList, re.error):
             return None
     words = set()
     for spelling in spellings:
@@ -109,64 +108,75 @@ _UNKNOWN = "\x00"  # stands for any text at all in a spelling
 _SPELLING_LIMIT = 5_000
 
 
-class _TooMany(Exception):
-    pass
+class _CannotList(Exception):
+    """The spellings of a regex cannot be listed: too many, or open-ended."""
 
 
-def _spellings(items):
-    """Every string a parsed regex can match, as far as words go.
+def _spellings(items, exact=False, limit=_SPELLING_LIMIT):
+    """Every string a parsed regex can match.
 
-    A run of digits, spaces or punctuation separates words whatever its length,
-    so it stands as one character; what could hold any letters ("\\w+", ".",
-    "[a-z]") stands as `_UNKNOWN`.
+    `exact`: the strings themselves, or _CannotList where a digit, a look-around
+    or an open-ended repeat makes them more than plain text. Otherwise as far as
+    words go: a run of digits, spaces or punctuation separates words whatever its
+    length, so it stands as one character, and what could hold any letters
+    ("\\w+", ".", "[a-z]") stands as `_UNKNOWN`.
     """
     results = [""]
     for op, arg in items:
-        options = _options(op, arg)
+        options = _options(op, arg, exact, limit)
         results = [head + tail for head in results for tail in options]
-        if len(results) > _SPELLING_LIMIT:
-            raise _TooMany
+        if len(results) > limit:
+            raise _CannotList
     return results
 
 
-def _options(op, arg):
+def _options(op, arg, exact, limit):
     if op == _c.LITERAL:
         return [chr(arg)]
-    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return [""]  # a boundary or a look-around matches no characters
     if op == _c.SUBPATTERN:
-        return _spellings(arg[-1])
+        return _spellings(arg[-1], exact, limit)
     if op == _c.BRANCH:
-        return [s for branch in arg[1] for s in _spellings(branch)]
+        return [s for branch in arg[1] for s in _spellings(branch, exact, limit)]
     if op == _c.IN:
-        return _class_options(arg)
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        return _class_options(arg, exact)
+    repeats = (_c.MAX_REPEAT,) if exact else (_c.MAX_REPEAT, _c.MIN_REPEAT,
+                                              _c.POSSESSIVE_REPEAT)
+    if op in repeats:
         low, high, body = arg
-        options = _spellings(body)
-        if not any(_LETTERS_ONLY.search(o) or _UNKNOWN in o for o in options):
+        body = _spellings(body, exact, limit)
+        if not exact and not any(_LETTERS_ONLY.search(o) or _UNKNOWN in o for o in body):
             counts = {min(low, 1), min(high, 1)}  # separators: none, or a run of them
         elif high <= 3:
             counts = range(low, high + 1)
+        elif exact:
+            raise _CannotList
         else:
             return [_UNKNOWN]
         results = set()
         for count in counts:
             found = [""]
             for _ in range(count):
-                found = [head + tail for head in found for tail in options]
+                found = [head + tail for head in found for tail in body]
             results.update(found)
         return sorted(results)
+    if exact:
+        raise _CannotList  # a look-around, a boundary, ".", a back reference
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return [""]  # a boundary or a look-around matches no characters
     return [_UNKNOWN]  # ".", back references, conditionals
 
 
-def _class_options(items):
+def _class_options(items, exact):
     """A character class: its characters, unless it could be a letter we cannot list."""
     options = []
     for op, arg in items:
         if op == _c.LITERAL:
             options.append(chr(arg))
-        elif op == _c.CATEGORY and arg in (_c.CATEGORY_DIGIT, _c.CATEGORY_SPACE):
+        elif not exact and op == _c.CATEGORY and arg in (_c.CATEGORY_DIGIT,
+                                                          _c.CATEGORY_SPACE):
             options.append("0" if arg == _c.CATEGORY_DIGIT else " ")
+        elif exact:
+            raise _CannotList
         else:
             return [_UNKNOWN]  # "[a-z]", "\\w", "[^x]"
     return options
@@ -201,50 +211,17 @@ def phrase_regex(phrases, *, escape=True):
     return rf"(?<![\w&])(?:{'|'.join(parts)})(?![\w&])"
 
 
-def _literal_spellings(phrase, limit=2_000):
-    """Every exact string a small regex matches, or None where they cannot be listed.
-
-    Only literals, groups, alternatives, optional parts and small sets of plain
-    characters: a digit, a look-around or an open-ended repeat keeps it a regex.
-    """
-    def spell(items):
-        results = [""]
-        for op, arg in items:
-            if op == _c.LITERAL:
-                options = [chr(arg)]
-            elif op == _c.SUBPATTERN:
-                options = spell(arg[-1])
-            elif op == _c.BRANCH:
-                options = [s for branch in arg[1] for s in spell(branch)]
-            elif op == _c.IN and all(kind == _c.LITERAL for kind, _ in arg):
-                options = [chr(code) for _, code in arg]
-            elif op == _c.MAX_REPEAT and arg[1] <= 3:
-                body = spell(arg[2])
-                options = [""] if arg[0] == 0 else []
-                for count in range(max(arg[0], 1), arg[1] + 1):
-                    options += ["".join(parts) for parts in _product(body, count)]
-            else:
-                raise _TooMany
-            results = [head + tail for head in results for tail in options]
-            if len(results) > limit:
-                raise _TooMany
-        return results
+def _literal_spellings(phrase):
+    """Every exact string a small regex matches, or None where they cannot be listed."""
     try:
-        return set(spell(_parser.parse(phrase)))
-    except (_TooMany, re.error):
+        return set(_spellings(_parser.parse(phrase), exact=True, limit=2_000))
+    except (_CannotList, re.error):
         return None
 
 
 def _prefix_free(strings):
     ordered = sorted(strings)  # a prefix sorts right before the strings it starts
     return not any(b.startswith(a) for a, b in zip(ordered, ordered[1:]))
-
-
-def _product(options, count):
-    found = [[]]
-    for _ in range(count):
-        found = [head + [tail] for head in found for tail in options]
-    return found
 
 
 def literal_trie(words):
