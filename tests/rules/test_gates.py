@@ -5,7 +5,10 @@ before a date are looked up rather than matched with a regex. Hypothesis writes
 texts that the rules do match (from the rules' own patterns), and these tests
 check that the shortcuts answer as the slow way would.
 """
+import os
 import re
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -106,3 +109,14 @@ def test_spelling_phrases_out_keeps_which_one_wins():
 ])
 def test_a_suffix_glued_to_the_month_is_still_read(text, due):
     assert analyse_agreement(text, today=date(2026, 11, 27)).due == due
+
+
+def test_every_process_compiles_the_same_patterns():
+    """Phrases of equal length must not be ordered by Python's per-process string hash."""
+    code = ("from voortgang.rules.lexicon import LEXICONS; "
+            "print(*(p.pattern for lang in ('nl', 'en') "
+            "for _, p in LEXICONS[lang].patterns['blockers']))")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3")}
+    assert len(seen) == 1

@@ -199,9 +199,9 @@ def phrase_regex(phrases, *, escape=True):
     phrases = set(phrases)
     literal = {p for p in phrases if escape or not _REGEX_SYNTAX.search(p)}
     # The literal trie goes first (it prefers its longest phrase: "later this year"
-    # over "later"); the regexes follow, longest first measured without lookarounds.
-    regexes = sorted(phrases - literal, key=lambda p: len(_LOOKAROUND.sub("", p)),
-                     reverse=True)
+    # over "later"); the regexes follow, longest first measured without lookarounds,
+    # then alphabetically, so that every process compiles the same pattern.
+    regexes = sorted(phrases - literal, key=lambda p: (-len(_LOOKAROUND.sub("", p)), p))
     parts = [literal_trie(literal)] if literal else []
     for phrase in regexes:
         # "elke? (?:dag|week)" as a trie of its four spellings, in its own place:
