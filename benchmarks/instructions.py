@@ -30,14 +30,11 @@ def _items():
 def _run(side, passes):
     """The child: a warm-up pass, then `passes` more over every agreement."""
     warnings.simplefilter("ignore")
-    if side == "rules":
-        from corpus import analyse as function
-    else:
-        from agreements import dateparser_due as function
-    items = _items()
+    from agreements import dateparser_calls, rules_calls
+    calls = (rules_calls if side == "rules" else dateparser_calls)(_items())
     for _ in range(1 + passes):
-        for item in items:
-            function(item)
+        for call in calls:
+            call()
 
 
 def _count(side, passes):

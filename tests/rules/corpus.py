@@ -17,10 +17,15 @@ def _date(value):
     return date.fromisoformat(value) if value else None
 
 
+def arguments(item):
+    """The keyword arguments of `analyse_agreement` for a corpus item."""
+    return {"text": item["text"], "today": _date(item["today"]), "lang": item["lang"],
+            "employee": item.get("employee"), "manager": item.get("manager"),
+            "next_review": _date(item.get("next_review"))}
+
+
 def analyse(item):
-    return analyse_agreement(item["text"], today=_date(item["today"]), lang=item["lang"],
-                             employee=item.get("employee"), manager=item.get("manager"),
-                             next_review=_date(item.get("next_review")))
+    return analyse_agreement(**arguments(item))
 
 
 def score(items):

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from .dates import TimeFindings, find_time
 from .language import detect_language
-from .lexicon import DATA, LANGUAGES, LEXICONS
+from .lexicon import BIT, DATA, LANGUAGES, LEXICONS
 from .owner import find_owner
 from .text import Taken, fold, words_of
 
@@ -82,16 +82,17 @@ def analyse_agreement(text, *, today, lang=None, employee=None, manager=None,
     lex = LEXICONS[lang]
     folded = fold(clean)
     words = words_of(folded)
+    mask = lex.gate_mask(words)  # the rules that can match: the rest are skipped
     try:
-        time = find_time(folded, clean, lex, today, next_review, words)
+        time = find_time(folded, clean, lex, today, next_review, words, mask)
     except (OverflowError, ValueError):
         time = TimeFindings()  # a date past the calendar's end: treat as no date
     text_owner, actors = find_owner(folded, clean, lex, employee, manager,
                                     blocked=[(m.start, m.end) for m in time.mentions],
-                                    words=words)
+                                    words=words, mask=mask)
     owner = owner or text_owner
     due = due or time.due
-    flags = _flags(folded, clean, lex, words, time, owner, due, today, next_review)
+    flags = _flags(folded, clean, lex, mask, time, owner, due, today, next_review)
     check = AgreementCheck(
         text=text, lang=lang, owner=owner, due=due, flags=flags,
         owner_words=[clean[a.start:a.end] for a in actors if a.kind == text_owner][:1],
@@ -103,7 +104,7 @@ def analyse_agreement(text, *, today, lang=None, employee=None, manager=None,
     return check
 
 
-def _flags(folded, text, lex, words, time, owner, due, today, next_review):
+def _flags(folded, text, lex, mask, time, owner, due, today, next_review):
     flags = []
     if owner is None:
         flags.append(Flag("missing_owner"))
@@ -113,7 +114,7 @@ def _flags(folded, text, lex, words, time, owner, due, today, next_review):
         elif not time.mentions:
             flags.append(Flag("missing_date"))
     wording = []
-    if not lex.triggers["vague_wording"].isdisjoint(words):
+    if mask & BIT["vague_wording"]:
         free = Taken(time.vague).free  # "binnenkort" is a vague date, not vague wording
         wording = [m.span() for m in lex.patterns["vague_wording"].finditer(folded)
                    if free(*m.span())]

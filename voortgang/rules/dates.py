@@ -11,7 +11,8 @@ from datetime import date, timedelta
 
 from .days import (add_months, full_year, month_end, next_occurrence, period_month_end,
                    quarter_end, safe_date, shift, span_end)
-from .text import DIGIT_ANCHOR, Taken
+from .lexicon import GATES
+from .text import Taken
 
 
 @dataclass
@@ -43,16 +44,13 @@ _NONSPACE = re.compile(r"\S+")
 class Reader:
     """Runs the date rules of one language over one text."""
 
-    def __init__(self, folded, original, lex, today, next_review, words):
+    def __init__(self, folded, original, lex, today, next_review, words, mask):
         self.t, self.original, self.lex, self.words = folded, original, lex, words
-        self.today, self.next_review = today, next_review
+        self.today, self.next_review, self.mask = today, next_review, mask
         self.taken = Taken()
         self.found = TimeFindings()
         self._before = {}
-        self.p = p = lex.patterns
-        self.deadline_preps, self.start_preps = p["deadline_preps"], p["start_preps"]
-        self.period_preps, self.quarter_preps = p["period_preps"], p["quarter_preps"]
-        self.span_preps, self.holiday_preps = p["span_preps"], p["holiday_preps"]
+        self.p = lex.patterns
 
     def before(self, start):
         """The last four words before a position (folded), as a list."""
@@ -62,68 +60,50 @@ class Reader:
             self._before[start] = found = head.split()[-4:]
         return found
 
-    def claim(self, match_or_span, due, role=None, group=0):
+    def claim(self, match_or_span, due, group=0):
         start, end = (match_or_span if isinstance(match_or_span, tuple)
                       else match_or_span.span(group))
         if due is None or not self.taken.free(start, end):
             return False
         self.taken.take(start, end)
-        if role is None:
-            role = "start" if self.start_preps(self.before(start)) else "deadline"
-        self.found.mentions.append(Mention(start, end, due, role))
+        self.found.mentions.append(Mention(start, end, due))
         return True
 
-    def blockers(self):
-        """Durations, vague times and frequencies: time words that name no deadline."""
-        into = {"vague_time": self.found.vague, "frequency": self.found.frequency}
-        for kind, pattern in self.p["blockers"]:
-            if self.lex.triggers[kind].isdisjoint(self.words):
-                continue  # none of the words it needs is in the text
-            for match in pattern.finditer(self.t):
-                if self.taken.free(*match.span()):
-                    self.taken.take(*match.span())
-                    into.get(kind, []).append(match.span())
+    def block(self, kind, into=None):
+        """Claim a kind of time words that names no deadline (a duration, a vague
+        time, a frequency), so that no date rule reads them."""
+        taken = self.taken
+        for match in self.p[kind].finditer(self.t):
+            span = match.span()
+            if taken.free(*span):
+                taken.take(*span)
+                if into is not None:
+                    into.append(span)
+
+    def durations(self):
+        self.block("duration")
+
+    def vague_times(self):
+        self.block("vague_time", self.found.vague)
+
+    def frequencies(self):
+        self.block("frequency", self.found.frequency)
 
     def run(self):
-        # Skip the rules whose trigger words are not in the text at all: most
-        # agreements name one date in one way, and a skipped pass costs nothing.
-        t, words, triggers = self.t, self.words, self.lex.triggers
-        digits = DIGIT_ANCHOR in words
-        self.blockers()
-        if not triggers["next_review"].isdisjoint(words):
-            self.next_review_phrase()
-        if digits:
-            if "-" in t:
-                self.iso_dates()
-            if not triggers["written_dates"].isdisjoint(words):
-                self.written_dates()
-            if "-" in t or "/" in t or "." in t:
-                self.numeric_dates()
-        if not triggers["weekdays"].isdisjoint(words):
-            self.weekdays()
-        if not triggers["relative"].isdisjoint(words):
-            self.relative_phrases()
-        if not triggers["half"].isdisjoint(words):
-            self.half_years()
-        if not triggers["units"].isdisjoint(words):
-            self.spans()
-        if "q" in t:
-            self.quarters()
-        if digits and ("week" in words or "wk" in words):
-            self.iso_weeks()
-        if not triggers["months"].isdisjoint(words):
-            self.months()
-        if not triggers["holidays"].isdisjoint(words):
-            self.holidays()
-        if digits and "20" in t:
-            self.year_ends()
+        # Only the rules whose words are in the text run (`Lexicon.gate_mask`): most
+        # agreements name one date in one way, and a skipped rule costs nothing.
+        mask = self.mask & _DATE_RULES
+        while mask:
+            lowest = mask & -mask
+            _RULES[lowest.bit_length() - 1](self)
+            mask ^= lowest
         return self.choose()
 
     # each rule ----------------------------------------------------------------------
 
     def next_review_phrase(self):
         for match in self.p["next_review"].finditer(self.t):
-            if self.next_review and self.deadline_preps(self.before(match.start())):
+            if self.next_review and self.p["deadline_preps"](self.before(match.start())):
                 self.claim(match, self.next_review)
 
     def iso_dates(self):
@@ -151,7 +131,7 @@ class Reader:
     def numeric_dates(self):
         for m in self.p["numeric"].finditer(self.t):
             day, month, year = int(m["day"]), int(m["month"]), m["year"]
-            if not year and (m["sep"] == "." or not self.deadline_preps(
+            if not year and (m["sep"] == "." or not self.p["deadline_preps"](
                     self.before(m.start()))):
                 continue  # "2.3" is a version, "24/7" and "4/5" are not dates
             self.claim(m, self.resolve_day(day, month, year))
@@ -180,7 +160,7 @@ class Reader:
         next_week = self.p["next_week"]
         for m in self.p["weekday"].finditer(self.t):
             word = m["weekday"]
-            if word in need_prep and not self.deadline_preps(self.before(m.start())):
+            if word in need_prep and not self.p["deadline_preps"](self.before(m.start())):
                 continue
             if any(abs(mention.start - m.end()) <= 2 or abs(m.start() - mention.end) <= 2
                    for mention in self.found.mentions):
@@ -210,21 +190,21 @@ class Reader:
 
     def half_years(self):
         for m in self.p["half"].finditer(self.t):
-            if self.span_preps(self.before(m.start())):
+            if self.p["span_preps"](self.before(m.start())):
                 self.claim(m, add_months(self.today, 6))
 
     def spans(self):
         for m in self.p["span"].finditer(self.t):
             amount = self.lex.numbers.get(m["number"], None) if not m["number"].isdigit() \
                 else int(m["number"])
-            if amount is None or not self.span_preps(self.before(m.start())):
+            if amount is None or not self.p["span_preps"](self.before(m.start())):
                 continue
             self.claim(m, span_end(self.today, self.lex.units[m["unit"]], amount))
 
     def quarters(self):
         for m in self.p["quarter"].finditer(self.t):
             at_end = not self.t[m.end():].strip(" .!")
-            if not (self.quarter_preps(self.before(m.start())) or at_end):
+            if not (self.p["quarter_preps"](self.before(m.start())) or at_end):
                 continue
             quarter = int(m["quarter"])
             if m["year"]:
@@ -239,7 +219,7 @@ class Reader:
         """'uiterlijk week 16': the Sunday that ends ISO week 16 (this year's, or next)."""
         for m in self.p["iso_week"].finditer(self.t):
             week = int(m["week"])
-            if not 1 <= week <= 52 or not self.period_preps(self.before(m.start())):
+            if not 1 <= week <= 52 or not self.p["period_preps"](self.before(m.start())):
                 continue
             due = _iso_week_end(self.today.year, week)
             if due and due < self.today:
@@ -251,7 +231,7 @@ class Reader:
             word = m["month"]
             if not self.month_may_stand_alone(m.start("month"), word):
                 continue
-            if not self.period_preps(self.before(m.start())):
+            if not self.p["period_preps"](self.before(m.start())):
                 continue
             month = self.lex.months[word]
             due = (month_end(full_year(m["year"]), month) if m["year"]
@@ -272,12 +252,14 @@ class Reader:
         for m in self.p["holiday"].finditer(self.t):
             if self.next_word(m.end()) in nouns:
                 continue
-            if not self.holiday_preps(self.before(m.start())):
+            if not self.p["holiday_preps"](self.before(m.start())):
                 continue
             month, day = self.lex.holidays[m.group(0)]
             self.claim(m, next_occurrence(self.today, month, day))
 
     def year_ends(self):
+        if "20" not in self.t:
+            return
         for m in self.p["year_end"].finditer(self.t):
             if self.p["year_end_preps"](self.before(m.start())):
                 self.claim(m, date(int(m["year"]), 12, 31))
@@ -290,6 +272,9 @@ class Reader:
             found.due = found.mentions[0].due
             return found
         ordered = sorted(found.mentions, key=lambda mention: mention.start)
+        for mention in ordered:
+            if self.p["start_preps"](self.before(mention.start)):
+                mention.role = "start"
         deadlines = [m for m in ordered if m.role == "deadline"] or ordered
         if deadlines:
             found.due = deadlines[0].due
@@ -304,9 +289,22 @@ def _iso_week_end(year, week):
         return None
 
 
-def find_time(folded, original, lex, today, next_review, words):
+# The rule for each date gate of lexicon.GATES, in the order they run: from the most
+# to the least specific, the time words that name no deadline first.
+_RULES = tuple(getattr(Reader, name) for name in (
+    "durations", "vague_times", "frequencies", "next_review_phrase", "iso_dates",
+    "written_dates", "numeric_dates", "weekdays", "relative_phrases", "half_years", "spans",
+    "quarters", "iso_weeks", "months", "holidays", "year_ends"))
+_DATE_RULES = (1 << len(_RULES)) - 1
+assert GATES[len(_RULES)] == "vague_wording"  # the gates after the date rules
+
+
+def find_time(folded, original, lex, today, next_review, words, mask=None):
     """Everything the text says about time: the deadline, vague and recurring mentions.
 
-    `words` are the text's `text.words_of`, which decide what rules can be skipped.
+    `words` are the text's `text.words_of`, and `mask` their `Lexicon.gate_mask`:
+    they decide what rules can be skipped.
     """
-    return Reader(folded, original, lex, today, next_review, words).run()
+    if mask is None:
+        mask = lex.gate_mask(words)
+    return Reader(folded, original, lex, today, next_review, words, mask).run()

@@ -10,9 +10,11 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .lexicon import BIT
 from .text import ANY_TEXT, WORD, Taken, anchors, fold
 
 EMPLOYEE, MANAGER, BOTH, OTHER, NOBODY = "employee", "manager", "both", "other", "nobody"
+_OWNER_WORDS, _PASSIVE = BIT["owner_words"], BIT["passive"]
 
 
 @dataclass(slots=True)
@@ -68,8 +70,9 @@ def _name_start(text, start):
 
 
 class OwnerReader:
-    def __init__(self, folded, original, lex, employee, manager, blocked, words):
-        self.t, self.original, self.lex, self.words = folded, original, lex, words
+    def __init__(self, folded, original, lex, employee, manager, blocked, words, mask):
+        self.t, self.original, self.lex, self.words, self.mask = \
+            folded, original, lex, words, mask
         self.o = lex.owner
         self.p = lex.patterns
         # Spans claimed by dates ("15 jan" is not Jan) are not free for names.
@@ -99,19 +102,22 @@ class OwnerReader:
         people = self.people.finditer(self.t) \
             if self.people and not self.people_words.isdisjoint(self.words) else ()
         for m in people:
-            if self.free(*m.span()):
-                found.append(Actor(m.start(), m.end(), self.people_kinds[m["name"]],
-                                   possessive=bool(m["poss"])))
+            start, end = m.span()
+            if self.free(start, end):
+                found.append(Actor(start, end, self.people_kinds[m["name"]], True,
+                                   bool(m["poss"])))
         owner_words = self.p["owner_words"].finditer(self.t) \
-            if not self.lex.triggers["owner_words"].isdisjoint(self.words) else ()
+            if self.mask & _OWNER_WORDS else ()
+        kinds = self.p["owner_kinds"]
         for m in owner_words:
-            kind = self.p["owner_kinds"][m.group(0)]
-            if _overlaps(found, m.span()) or not self.free(*m.span()):
+            start, end = m.span()
+            if _overlaps(found, (start, end)) or not self.free(start, end):
                 continue
-            if m.group(0) == "it" and self.original[m.start():m.end()] != "IT":
+            word = m.group()
+            if word == "it" and self.original[start:end] != "IT":
                 continue
-            strong = kind not in (OTHER,)
-            found.append(Actor(m.start(), m.end(), kind, strong=strong))
+            kind = kinds[word]
+            found.append(Actor(start, end, kind, kind != OTHER))
         found.extend(self.unknown_names(found))
         if len(found) > 1:
             found.sort(key=_start)
@@ -121,13 +127,13 @@ class OwnerReader:
         """Capitalised names of people we do not know: a colleague, a mentor."""
         found = []
         intro = self.o["name_introducers"]
-        vocabulary, weekdays = self.lex.vocabulary, self.lex.weekdays
+        known_starts = {actor.start for actor in known}
+        not_names = self.p["not_names"]
         for match in _CAPITALISED.finditer(self.original):
             start, end = match.span()
-            folded = self.t[start:end]
-            if folded in vocabulary or folded in weekdays or folded in self.p["owner_kinds"]:
-                continue
-            if not _name_start(self.original, start):
+            if start in known_starts:
+                continue  # the usual case: the known person who opens the line
+            if self.t[start:end] in not_names or not _name_start(self.original, start):
                 continue
             if _overlaps(known, (start, end)) or not self.free(start, end):
                 continue
@@ -173,13 +179,14 @@ class OwnerReader:
 
     def owner(self):
         actors = self.actors()
-        label, topics = self.label_owner(actors)
-        if label:
-            return label, actors
-        actors = [a for a in actors if a not in topics]
+        if ":" in self.t:
+            label, topics = self.label_owner(actors)
+            if label:
+                return label, actors
+            if topics:
+                actors = [a for a in actors if a not in topics]
         clause_start = self.main_clause_start()
-        passive = self.p["passive"].search(self.t) \
-            if not self.lex.triggers["passive"].isdisjoint(self.words) else None
+        passive = self.p["passive"].search(self.t) if self.mask & _PASSIVE else None
         if passive and (self.p["subordinator"].search(self.t, 0, passive.start())
                         or not self.p["participle"].search(self.t, passive.end())):
             passive = None  # "Sanne zorgt dat het contract wordt aangepast" is active
@@ -198,7 +205,7 @@ class OwnerReader:
             if not actor.strong and not (self.acts_after(self.token_index(actor.end))
                                          or self.verb_like(before)):
                 continue  # "the team charter" is a thing; "regelt Finance" acts
-            if self.after_imperative(actor):
+            if actor.start and self.after_imperative(actor):
                 continue  # "Register Tom for the course": Tom is who it is done for
             if actor.kind == NOBODY:
                 return None, actors
@@ -221,8 +228,10 @@ class OwnerReader:
 
     def main_clause_start(self):
         """Where the main clause starts, after a leading subordinate clause."""
+        if "," not in self.t:
+            return 0
         first = self.t.split(maxsplit=1)[:1]
-        if first and first[0] in self.o["leading_subordinators"] and "," in self.t:
+        if first and first[0] in self.o["leading_subordinators"]:
             return self.t.index(",") + 1
         return 0
 
@@ -231,7 +240,7 @@ class OwnerReader:
 
         Returns the owner from the label, and the mentions that are only a topic.
         """
-        found = _LABEL_COLON.search(self.t) if ":" in self.t else None
+        found = _LABEL_COLON.search(self.t)
         colon = found.start() if found else -1
         if colon < 0 or len(self.t[:colon].split()) > 4:
             return None, []
@@ -247,6 +256,8 @@ class OwnerReader:
 
     def with_partners(self, actor, later):
         """'Jan en Sanne', 'Tom and Mark', 'Jan plant samen met Sanne' act together."""
+        if not later:
+            return actor.kind
         kinds = {actor.kind}
         end = actor.end
         for other in later:
@@ -264,6 +275,8 @@ class OwnerReader:
         return _combine(kinds)
 
     def word_before(self, position):
+        if not position:
+            return ""
         head = self.t[:position].rstrip()
         if head.endswith(self.p["object_phrase_ends"]) or head in self.p["object_phrases"]:
             for phrase in self.p["object_phrases"]:
@@ -298,10 +311,13 @@ def _combine(kinds):
     return None
 
 
-def find_owner(folded, original, lex, employee, manager, blocked, words):
+def find_owner(folded, original, lex, employee, manager, blocked, words, mask=None):
     """The owner code (or None) and the actor mentions that were considered.
 
-    `words` are the text's `text.words_of`, which decide what can be skipped.
+    `words` are the text's `text.words_of`, and `mask` their `Lexicon.gate_mask`:
+    they decide what can be skipped.
     """
+    if mask is None:
+        mask = lex.gate_mask(words)
     return OwnerReader(folded, original, lex, employee, manager, list(blocked),
-                       words).owner()
+                       words, mask).owner()

@@ -41,11 +41,12 @@ def _fold_char(char):
 
 _LOOKAROUND = re.compile(r"\(\?<?[!=][^)]*\)")
 _LETTERS_ONLY = re.compile(r"[^\W\d_]+")
-# Letters stay, anything else becomes a space. Every ASCII character is in the
-# table: str.translate is slow on characters that are missing from it.
-_ASCII_NON_LETTERS = {code: chr(code) if chr(code).isalpha() else " " for code in range(128)}
+# Letters stay, any other ASCII character becomes a space (bytes.translate: far
+# quicker than str.translate).
+_ASCII_NON_LETTERS = bytes(code if chr(code).isalpha() else ord(" ") for code in range(128)
+                           ) + bytes(range(128, 256))
 _DIGIT = re.compile(r"\d")
-_DIGIT_JOINT = re.compile(r"\d([.:,/-])(?=\d)")  # "9.30", "15-3", "1,5"
+_DIGIT_JOINT = re.compile(r"\d\s*([.:,/-])\s*(?=\d)")  # "9.30", "15-3", "1,5", "15 / 3"
 DIGIT_ANCHOR = "#digit"
 ANY_TEXT = "#any"  # in every text's words: the gate of a rule that cannot be skipped
 
@@ -57,7 +58,8 @@ def words_of(folded):
     Rules compare their `anchors` with these to skip what cannot match.
     """
     if folded.isascii():  # the same runs, found faster
-        words = set(folded.translate(_ASCII_NON_LETTERS).split())
+        words = set(folded.encode("ascii").translate(_ASCII_NON_LETTERS).decode("ascii")
+                    .split())
     else:
         words = set(_LETTERS_ONLY.findall(folded))
     words.add(ANY_TEXT)
@@ -72,13 +74,20 @@ def anchors(phrase, common=None, *, literal=False):
 
     Lets a rule be skipped when none of its words is in the text (as a whole run
     of letters). `phrase` is literal text or a small regex: every way it can be
-    spelled is worked out, and of each spelling the rarest whole word is kept: not
-    one of the `common` words ({word: rank}, a higher rank being rarer) nor of two
-    letters, then the longest. A spelling without words needs a digit: two joined
-    by a sign ("9.30" gives "#0.0"), or any (`DIGIT_ANCHOR`); with no digit either,
-    the rule can never be skipped: None.
+    spelled is worked out (`spelling_anchors`), and `choose_anchors` keeps one
+    word for each. With a spelling that has neither words nor digits, the rule
+    can never be skipped: None.
     """
-    common = common or {}
+    options = spelling_anchors(phrase, literal=literal)
+    return None if options is None else choose_anchors(options, common)
+
+
+def spelling_anchors(phrase, *, literal=False):
+    """For each way of spelling `phrase`, everything a text matching it must hold:
+    its whole words, two digits joined by a sign ("9.30" gives "#0.0") and
+    `DIGIT_ANCHOR` for any digit. None where a spelling holds none of these, or
+    where the spellings cannot be listed.
+    """
     if literal or not _REGEX_SYNTAX.search(phrase):
         spellings = [phrase]
     else:
@@ -86,22 +95,38 @@ def anchors(phrase, common=None, *, literal=False):
             spellings = _spellings(_parser.parse(phrase))
         except (_CannotList, re.error):
             return None
-    words = set()
+    options = []
     for spelling in spellings:
         # A word touching an unknown part ("\\w+") may be part of a longer word.
         found = [m.group() for m in _LETTERS_ONLY.finditer(spelling)
                  if spelling[m.start() - 1:m.start()] != _UNKNOWN
                  and spelling[m.end():m.end() + 1] != _UNKNOWN]
-        if found:
-            words.add(max(found, key=lambda word: (word not in common, len(word) > 2,
-                                                   common.get(word, 0), len(word))))
-        elif joint := _DIGIT_JOINT.search(spelling):
-            words.add(f"#0{joint.group(1)}0")
-        elif _DIGIT.search(spelling):
-            words.add(DIGIT_ANCHOR)
-        else:
+        found += [f"#0{joint}0" for joint in _DIGIT_JOINT.findall(spelling)]
+        if _DIGIT.search(spelling):
+            found.append(DIGIT_ANCHOR)
+        if not found:
             return None
-    return words
+        options.append(found)
+    return options
+
+
+def choose_anchors(options, common=None):
+    """One anchor per spelling (lists from `spelling_anchors`), as few and as rare as
+    can be: a spelling that holds an anchor already chosen needs no other. Else its
+    rarest: a word that is not one of the `common` words ({word: rank}, a higher
+    rank being rarer) nor of two letters, then the longest; digits come last.
+    """
+    common = common or {}
+
+    def rarity(anchor):
+        return (not anchor.startswith("#"), anchor != DIGIT_ANCHOR, anchor not in common,
+                len(anchor) > 2, common.get(anchor, 0), len(anchor))
+
+    chosen = set()
+    for found in sorted(options, key=len):  # the spellings with one choice first
+        if chosen.isdisjoint(found):
+            chosen.add(max(found, key=rarity))
+    return chosen
 
 
 _UNKNOWN = "\x00"  # stands for any text at all in a spelling
@@ -175,6 +200,9 @@ def _class_options(items, exact):
         elif not exact and op == _c.CATEGORY and arg in (_c.CATEGORY_DIGIT,
                                                           _c.CATEGORY_SPACE):
             options.append("0" if arg == _c.CATEGORY_DIGIT else " ")
+        elif not exact and op == _c.RANGE and all(chr(c).isdigit()
+                                                  for c in range(arg[0], arg[1] + 1)):
+            options.append("0")  # "[1-4]"
         elif exact:
             raise _CannotList
         else:
