@@ -16,25 +16,29 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from voortgang.rules import analyse_agreement
-from voortgang.rules.lexicon import ARTICLES, LEXICONS, RAW, EndsWith, may_match
+from voortgang.rules.lexicon import ARTICLES, BIT, GATES, LEXICONS, RAW, EndsWith, may_match
 from voortgang.rules.owner import _people_pattern
 from voortgang.rules.text import DIGIT_ANCHOR, anchors, fold, words_of
 
-GATED = {  # the gate, and the pattern it guards
-    "relative": "relative", "holidays": "holiday", "next_review": "next_review",
-    "vague_wording": "vague_wording", "owner_words": "owner_words", "passive": "passive",
-    "units": "span",
+PATTERNS = {  # the patterns each gate of lexicon.GATES guards
+    "duration": ["duration"], "vague_time": ["vague_time"], "frequency": ["frequency"],
+    "next_review": ["next_review"], "iso": ["iso"], "written_dates": ["day_month", "month_day"],
+    "numeric": ["numeric"], "weekdays": ["weekday"], "relative": ["relative"],
+    "half": ["half"], "units": ["span"], "quarters": ["quarter"], "iso_weeks": ["iso_week"],
+    "months": ["month"], "holidays": ["holiday"], "year_ends": ["year_end"],
+    "vague_wording": ["vague_wording"], "owner_words": ["owner_words"], "passive": ["passive"],
 }
+
+
+def test_every_gate_names_its_patterns():
+    assert set(PATTERNS) == set(GATES)
 
 
 def _cases():
     for lang in ("nl", "en"):
-        lex = LEXICONS[lang]
-        for gate, pattern in GATED.items():
-            yield lang, gate, lex.patterns[pattern]
-        yield lang, "half", lex.patterns["half"]
-        for kind, pattern in lex.patterns["blockers"]:
-            yield lang, kind, pattern
+        for gate, names in PATTERNS.items():
+            for name in names:
+                yield lang, gate, LEXICONS[lang].patterns[name]
 
 
 @pytest.mark.parametrize("lang, gate, pattern", list(_cases()),
@@ -44,7 +48,23 @@ def _cases():
 def test_a_rule_is_never_skipped_on_a_text_it_matches(lang, gate, pattern, data):
     text = fold(data.draw(st.from_regex(pattern)))
     if pattern.search(text):
-        assert may_match(LEXICONS[lang].triggers[gate], words_of(text)), text
+        words = words_of(text)
+        assert may_match(LEXICONS[lang].triggers[gate], words), text
+        assert LEXICONS[lang].gate_mask(words) & BIT[gate], text
+
+
+@pytest.mark.parametrize("text, gate, opens", [
+    ("uiterlijk 15 - 3", "numeric", True),      # spaces around the sign
+    ("release 2.3 gaat live", "numeric", True),
+    ("binnen 3 weken", "numeric", False),
+    ("Sanne regelt het in Q3", "quarters", True),
+    ("een quick win", "quarters", False),
+    ("de jan-actie", "written_dates", False),   # a month word, but no digit
+    ("in juni 2027", "year_ends", True),
+])
+def test_gates_open_on_the_words_that_matter(text, gate, opens):
+    mask = LEXICONS["nl"].gate_mask(words_of(fold(text)))
+    assert bool(mask & BIT[gate]) == opens
 
 
 @pytest.mark.parametrize("phrase, words", [
@@ -55,6 +75,9 @@ def test_a_rule_is_never_skipped_on_a_text_it_matches(lang, gate, pattern, data)
     (r"\d{1,2}:\d{2}", {"#0:0"}),  # two digits joined by ":"
     (r"\d+ ?%", {DIGIT_ANCHOR}),
     (r"(?:een|\d+) ?keer", {"eenkeer", "keer"}),  # "een keer": the longer word
+    (r"we|we will", {"we"}),  # "we will" holds "we", already an anchor: no "will"
+    (r"q[1-4]", {"q"}),
+    (r"\d{1,2} ?- ?\d{1,2}", {"#0-0"}),
 ])
 def test_anchor_words_of_a_phrase(phrase, words):
     assert anchors(phrase, {"de": 0}) == words
