@@ -12,10 +12,9 @@ from datetime import date, timedelta
 from .days import (add_months, full_year, month_end, next_occurrence, period_month_end,
                    quarter_end, safe_date, shift, span_end)
 from .lexicon import GATES
-from .text import Taken
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -47,7 +46,7 @@ class Reader:
     def __init__(self, folded, original, lex, today, next_review, words, mask):
         self.t, self.original, self.lex, self.words = folded, original, lex, words
         self.today, self.next_review, self.mask = today, next_review, mask
-        self.taken = Taken()
+        self.taken = []  # (start, end) of what a rule has explained
         self.found = TimeFindings()
         self._before = {}
         self.p = lex.patterns
@@ -60,23 +59,28 @@ class Reader:
             self._before[start] = found = head.split()[-4:]
         return found
 
-    def claim(self, match_or_span, due, group=0):
-        start, end = (match_or_span if isinstance(match_or_span, tuple)
-                      else match_or_span.span(group))
-        if due is None or not self.taken.free(start, end):
+    def free(self, start, end):
+        """Has no rule explained any of these characters yet?"""
+        for taken_start, taken_end in self.taken:  # a loop: any() is slower
+            if taken_start < end and start < taken_end:
+                return False
+        return True
+
+    def claim(self, span, due):
+        """A date named at `span` (start, end), unless a rule has read it already."""
+        if due is None or not self.free(*span):
             return False
-        self.taken.take(start, end)
-        self.found.mentions.append(Mention(start, end, due))
+        self.taken.append(span)
+        self.found.mentions.append(Mention(span[0], span[1], due))
         return True
 
     def block(self, kind, into=None):
         """Claim a kind of time words that names no deadline (a duration, a vague
         time, a frequency), so that no date rule reads them."""
-        taken = self.taken
         for match in self.p[kind].finditer(self.t):
             span = match.span()
-            if taken.free(*span):
-                taken.take(*span)
+            if self.free(*span):
+                self.taken.append(span)
                 if into is not None:
                     into.append(span)
 
@@ -104,11 +108,11 @@ class Reader:
     def next_review_phrase(self):
         for match in self.p["next_review"].finditer(self.t):
             if self.next_review and self.p["deadline_preps"](self.before(match.start())):
-                self.claim(match, self.next_review)
+                self.claim(match.span(), self.next_review)
 
     def iso_dates(self):
         for m in self.p["iso"].finditer(self.t):
-            self.claim(m, safe_date(int(m["year"]), int(m["month"]), int(m["day"])))
+            self.claim(m.span(), safe_date(int(m["year"]), int(m["month"]), int(m["day"])))
 
     def written_dates(self):
         for name in ("day_month", "month_day"):
@@ -121,7 +125,7 @@ class Reader:
                         self.next_word(m.end()).rstrip(".,;:") in self.lex.units:
                     continue  # "in september 2 dagen meedraaien": a count, not the 2nd
                 due = self.resolve_day(int(m["day"]), self.lex.months[month_word], m["year"])
-                self.claim(m, due)
+                self.claim(m.span(), due)
 
     def next_word(self, end):
         """The word that follows a position, as written (or "")."""
@@ -134,7 +138,7 @@ class Reader:
             if not year and (m["sep"] == "." or not self.p["deadline_preps"](
                     self.before(m.start()))):
                 continue  # "2.3" is a version, "24/7" and "4/5" are not dates
-            self.claim(m, self.resolve_day(day, month, year))
+            self.claim(m.span(), self.resolve_day(day, month, year))
 
     def resolve_day(self, day, month, year):
         if not 1 <= month <= 12:
@@ -149,7 +153,7 @@ class Reader:
             gap = self.t[f_end:start] if f_end <= start else self.t[end:f_start]
             offset = f_end if f_end <= start else end
             words = [w for w in _NONSPACE.finditer(gap)
-                     if self.taken.free(offset + w.start(), offset + w.end())]
+                     if self.free(offset + w.start(), offset + w.end())]
             if len(words) <= 2:
                 return True
         return False
@@ -178,28 +182,32 @@ class Reader:
                 self.claim((start, end), monday + timedelta(days=target))
                 continue
             days = (target - self.today.weekday() - 1) % 7 + 1
-            self.claim(m, self.today + timedelta(days=days))
+            self.claim(m.span(), self.today + timedelta(days=days))
 
     def relative_phrases(self):
         for m in self.p["relative"].finditer(self.t):
+            if not self.free(*m.span()):
+                continue
             unit, amount = self.lex.relative[m.group(0)]
             if (unit, amount) == ("days", 0) and \
                     self.next_word(m.end()).rstrip(".,;:") in self.lex.weekdays:
                 continue  # "EOD Friday": the end of that day, Friday
-            self.claim(m, shift(self.today, unit, amount))
+            self.claim(m.span(), shift(self.today, unit, amount))
 
     def half_years(self):
         for m in self.p["half"].finditer(self.t):
             if self.p["span_preps"](self.before(m.start())):
-                self.claim(m, add_months(self.today, 6))
+                self.claim(m.span(), add_months(self.today, 6))
 
     def spans(self):
         for m in self.p["span"].finditer(self.t):
+            if not self.free(*m.span()):
+                continue
             amount = self.lex.numbers.get(m["number"], None) if not m["number"].isdigit() \
                 else int(m["number"])
             if amount is None or not self.p["span_preps"](self.before(m.start())):
                 continue
-            self.claim(m, span_end(self.today, self.lex.units[m["unit"]], amount))
+            self.claim(m.span(), span_end(self.today, self.lex.units[m["unit"]], amount))
 
     def quarters(self):
         for m in self.p["quarter"].finditer(self.t):
@@ -213,7 +221,7 @@ class Reader:
                 due = quarter_end(self.today.year, quarter)
                 if due < self.today:
                     due = quarter_end(self.today.year + 1, quarter)
-            self.claim(m, due)
+            self.claim(m.span(), due)
 
     def iso_weeks(self):
         """'uiterlijk week 16': the Sunday that ends ISO week 16 (this year's, or next)."""
@@ -224,10 +232,12 @@ class Reader:
             due = _iso_week_end(self.today.year, week)
             if due and due < self.today:
                 due = _iso_week_end(self.today.year + 1, week)
-            self.claim(m, due)
+            self.claim(m.span(), due)
 
     def months(self):
         for m in self.p["month"].finditer(self.t):
+            if not self.free(*m.span()):
+                continue  # "maart" in "1 maart": read already
             word = m["month"]
             if not self.month_may_stand_alone(m.start("month"), word):
                 continue
@@ -236,7 +246,7 @@ class Reader:
             month = self.lex.months[word]
             due = (month_end(full_year(m["year"]), month) if m["year"]
                    else period_month_end(self.today, month))
-            self.claim(m, due)
+            self.claim(m.span(), due)
 
     def month_may_stand_alone(self, start, word, abbreviation_with_dot=True):
         raw = self.lex.raw
@@ -255,14 +265,14 @@ class Reader:
             if not self.p["holiday_preps"](self.before(m.start())):
                 continue
             month, day = self.lex.holidays[m.group(0)]
-            self.claim(m, next_occurrence(self.today, month, day))
+            self.claim(m.span(), next_occurrence(self.today, month, day))
 
     def year_ends(self):
         if "20" not in self.t:
             return
         for m in self.p["year_end"].finditer(self.t):
             if self.p["year_end_preps"](self.before(m.start())):
-                self.claim(m, date(int(m["year"]), 12, 31))
+                self.claim(m.span(), date(int(m["year"]), 12, 31))
 
     # the answer ------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import BIT
-from .text import ANY_TEXT, WORD, Taken, anchors, fold
+from .text import ANY_TEXT, WORD, Taken, anchors, fold, literal_trie
 
 EMPLOYEE, MANAGER, BOTH, OTHER, NOBODY = "employee", "manager", "both", "other", "nobody"
 _OWNER_WORDS, _PASSIVE = BIT["owner_words"], BIT["passive"]
@@ -39,8 +39,8 @@ def _people_pattern(employee, manager):
             kinds.setdefault(variant, kind)
     if not kinds:
         return None, kinds, frozenset()
-    names = "|".join(re.escape(n) for n in sorted(kinds, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w&])(?P<name>{names})(?P<poss>'s|'|s)?(?![\w&])")
+    # A trie, which prefers the longest name ("sanne de vries" over "sanne").
+    pattern = re.compile(rf"(?<![\w&])(?P<name>{literal_trie(kinds)})(?P<poss>'s|'|s)?(?![\w&])")
     words = anchors(pattern.pattern)
     return pattern, kinds, frozenset(words or {ANY_TEXT})
 
@@ -139,11 +139,11 @@ class OwnerReader:
                 continue
             if _overlaps(known, (end + 1, end + 2)):
                 continue  # "Perhaps Ethan takes ...": the word before a name is no name
-            index = self.token_index(end)
-            before = self.t[self.tokens[index - 1][0]:self.tokens[index - 1][1]] \
-                if index else ""
-            clause_start = index == 0 or self.t[:start].rstrip().endswith((":", ";", "."))
-            if before in intro or (clause_start and self.acts_after(index, allow_name=True)):
+            head = self.t[:start].rstrip()
+            before = _last_word(head)
+            clause_start = not before or head.endswith((":", ";", "."))
+            if before in intro or (clause_start and self.acts_after(self.token_index(end),
+                                                                    allow_name=True)):
                 found.append(Actor(start, end, OTHER, strong=True))
         return found
 
@@ -288,6 +288,15 @@ class OwnerReader:
     def token_index(self, end):
         index = bisect.bisect_left(self.token_ends, end)
         return min(index, len(self.tokens) - 1)
+
+
+def _last_word(head):
+    """The last word (a `WORD`) of a text, or "" if it has none."""
+    for piece in reversed(head.split()):  # a word never spans a space
+        found = WORD.findall(piece)
+        if found:
+            return found[-1]
+    return ""
 
 
 def _start(actor):
