@@ -5,8 +5,8 @@ or group mentioned that is not the object of a preposition ("voor Jan", "with
 Priya") and not a possessive ("Jans contract", "Tom's laptop"). A passive
 sentence has no owner unless its agent is named ("wordt ingewerkt door Jan").
 """
-import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -79,22 +79,6 @@ class OwnerReader:
         self.free = Taken(blocked).free
         self.people, self.people_kinds, self.people_words = _people_pattern(employee, manager)
 
-    # Tokens are only needed for some texts; plain lazy attributes, because
-    # functools.cached_property takes a lock on every first access (Python 3.11).
-    _tokens = None
-
-    @property
-    def tokens(self):
-        if self._tokens is None:
-            self._tokens = [m.span() for m in WORD.finditer(self.t)]
-            self._token_ends = [end for _start, end in self._tokens]
-        return self._tokens
-
-    @property
-    def token_ends(self):
-        self.tokens  # noqa: B018  (fills both)
-        return self._token_ends
-
     # finding mentions ----------------------------------------------------------------
 
     def actors(self):
@@ -142,19 +126,20 @@ class OwnerReader:
             head = self.t[:start].rstrip()
             before = _last_word(head)
             clause_start = not before or head.endswith((":", ";", "."))
-            if before in intro or (clause_start and self.acts_after(self.token_index(end),
-                                                                    allow_name=True)):
+            if before in intro or (clause_start and self.acts_after(end, allow_name=True)):
                 found.append(Actor(start, end, OTHER, strong=True))
         return found
 
-    def acts_after(self, index, allow_name=False):
-        """Is the token at `index` followed by a verb (or a name and then a verb)?"""
-        follow = self.tokens[index + 1:index + 5]
-        rest = self.t[self.tokens[index][1]:].lstrip()
-        if rest[:1] in ("(", ","):
+    def acts_after(self, end, allow_name=False):
+        """Is the word (a `WORD`) that ends at `end` followed by a verb (or by a name
+        and then a verb)?"""
+        word = WORD.search(self.t, end - 1)  # the rest of the word ("hr" in "hr-team")
+        after = word.end() if word else end
+        if self.t[after:].lstrip()[:1] in ("(", ","):
             return True
         skipped = 0
-        for start, end in follow:
+        for following in itertools.islice(WORD.finditer(self.t, after), 4):
+            start, end = following.span()
             word = self.t[start:end]
             original = self.original[start:end]
             if word in self.o["group_followers"] and allow_name:
@@ -202,7 +187,7 @@ class OwnerReader:
                 continue
             if actor.start < clause_start:
                 continue  # "After HR has explained ..., Aisha draws up a plan"
-            if not actor.strong and not (self.acts_after(self.token_index(actor.end))
+            if not actor.strong and not (self.acts_after(actor.end)
                                          or self.verb_like(before)):
                 continue  # "the team charter" is a thing; "regelt Finance" acts
             if actor.start and self.after_imperative(actor):
@@ -224,7 +209,7 @@ class OwnerReader:
         word = fold(head[0])
         if word in self.lex.vocabulary or word in self.p["owner_kinds"]:
             return False
-        return not self.acts_after(self.token_index(actor.end))
+        return not self.acts_after(actor.end)
 
     def main_clause_start(self):
         """Where the main clause starts, after a leading subordinate clause."""
@@ -285,9 +270,6 @@ class OwnerReader:
         words = head.split()
         return words[-1] if words else ""
 
-    def token_index(self, end):
-        index = bisect.bisect_left(self.token_ends, end)
-        return min(index, len(self.tokens) - 1)
 
 
 def _last_word(head):
