@@ -88,20 +88,30 @@ def analyse_agreement(text, *, today, lang=None, employee=None, manager=None,
     except (OverflowError, ValueError):
         time = TimeFindings()  # a date past the calendar's end: treat as no date
     text_owner, actors = find_owner(folded, clean, lex, employee, manager,
-                                    blocked=[(m.start, m.end) for m in time.mentions],
+                                    blocked=[(m.start, m.end) for m in time.mentions]
+                                    if time.mentions else (),
                                     words=words, mask=mask)
     owner = owner or text_owner
     due = due or time.due
     flags = _flags(folded, clean, lex, mask, time, owner, due, today, next_review)
     check = AgreementCheck(
         text=text, lang=lang, owner=owner, due=due, flags=flags,
-        owner_words=[clean[a.start:a.end] for a in actors if a.kind == text_owner][:1],
-        due_words=[clean[m.start:m.end] for m in time.mentions if m.due == time.due][:1],
+        owner_words=_first_words(clean, actors, "kind", text_owner),
+        due_words=_first_words(clean, time.mentions, "due", time.due),
         other_dates=time.ambiguous, owner_from_text=text_owner, due_from_text=time.due,
     )
     _explain(check, today, next_review, employee, manager,
              ui_lang if ui_lang in MESSAGES else "nl")
     return check
+
+
+def _first_words(text, mentions, key, value):
+    """The words of the first mention whose `key` is `value` (a list of one, or empty)."""
+    if value is not None:
+        for mention in mentions:
+            if getattr(mention, key) == value:
+                return [text[mention.start:mention.end]]
+    return []
 
 
 def _flags(folded, text, lex, mask, time, owner, due, today, next_review):

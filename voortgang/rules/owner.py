@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import BIT
-from .text import ANY_TEXT, WORD, Taken, anchors, fold, literal_trie
+from .text import ANY_TEXT, WORD, anchors, fold, literal_trie
 
 EMPLOYEE, MANAGER, BOTH, OTHER, NOBODY = "employee", "manager", "both", "other", "nobody"
 _OWNER_WORDS, _PASSIVE = BIT["owner_words"], BIT["passive"]
@@ -75,11 +75,17 @@ class OwnerReader:
             folded, original, lex, words, mask
         self.o = lex.owner
         self.p = lex.patterns
-        # Spans claimed by dates ("15 jan" is not Jan) are not free for names.
-        self.free = Taken(blocked).free
+        self.blocked = blocked
         self.people, self.people_kinds, self.people_words = _people_pattern(employee, manager)
 
     # finding mentions ----------------------------------------------------------------
+
+    def free(self, start, end):
+        """Spans claimed by dates ("15 jan" is not Jan) are not free for names."""
+        for blocked_start, blocked_end in self.blocked:
+            if blocked_start < end and start < blocked_end:
+                return False
+        return True
 
     def actors(self):
         found = []
@@ -310,5 +316,5 @@ def find_owner(folded, original, lex, employee, manager, blocked, words, mask=No
     """
     if mask is None:
         mask = lex.gate_mask(words)
-    return OwnerReader(folded, original, lex, employee, manager, list(blocked),
-                       words, mask).owner()
+    return OwnerReader(folded, original, lex, employee, manager, blocked, words,
+                       mask).owner()
