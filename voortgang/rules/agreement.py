@@ -84,7 +84,7 @@ def analyse_agreement(text, *, today, lang=None, employee=None, manager=None,
     words = words_of(folded)
     mask = lex.gate_mask(words)  # the rules that can match: the rest are skipped
     try:
-        time = find_time(folded, clean, lex, today, next_review, words, mask)
+        time = find_time(folded, clean, lex, today, next_review, mask)
     except (OverflowError, ValueError):
         time = TimeFindings()  # a date past the calendar's end: treat as no date
     text_owner, actors = find_owner(folded, clean, lex, employee, manager,
@@ -176,13 +176,14 @@ def _value(name, check, today, next_review, employee, manager, ui_lang, texts):
         return _long_date(next_review, texts)
     if name == "dates":
         return ", ".join(_long_date(d, texts) for d in [check.due, *check.other_dates] if d)
-    return ""  # "words" is filled in per flag
+    return ""
 
 
 def _fields(texts):
     """Per flag code, the names its message and suggestion fill in ({employee}, ...)."""
     return {code: frozenset(name for part in (entry["message"], entry["suggestion"])
-                            for _, name, _, _ in string.Formatter().parse(part) if name)
+                            for _, name, _, _ in string.Formatter().parse(part)
+                            if name and name != "words")  # "words" is filled in per flag
             for code, entry in texts.items() if isinstance(entry, dict) and "message" in entry}
 
 

@@ -43,8 +43,8 @@ _NONSPACE = re.compile(r"\S+")
 class Reader:
     """Runs the date rules of one language over one text."""
 
-    def __init__(self, folded, original, lex, today, next_review, words, mask):
-        self.t, self.original, self.lex, self.words = folded, original, lex, words
+    def __init__(self, folded, original, lex, today, next_review, mask):
+        self.t, self.original, self.lex = folded, original, lex
         self.today, self.next_review, self.mask = today, next_review, mask
         self.taken = []  # (start, end) of what a rule has explained
         self.found = TimeFindings()
@@ -278,8 +278,9 @@ class Reader:
 
     def choose(self):
         found = self.found
-        if len(found.mentions) == 1:  # the usual case: one date named
-            found.due = found.mentions[0].due
+        if len(found.mentions) < 2:  # the usual case: one date named, or none
+            if found.mentions:
+                found.due = found.mentions[0].due
             return found
         ordered = sorted(found.mentions, key=lambda mention: mention.start)
         for mention in ordered:
@@ -309,12 +310,10 @@ _DATE_RULES = (1 << len(_RULES)) - 1
 assert GATES[len(_RULES)] == "vague_wording"  # the gates after the date rules
 
 
-def find_time(folded, original, lex, today, next_review, words, mask=None):
+def find_time(folded, original, lex, today, next_review, mask):
     """Everything the text says about time: the deadline, vague and recurring mentions.
 
-    `words` are the text's `text.words_of`, and `mask` their `Lexicon.gate_mask`:
-    they decide what rules can be skipped.
+    `mask` is the `Lexicon.gate_mask` of the text's words: it says which rules can be
+    skipped.
     """
-    if mask is None:
-        mask = lex.gate_mask(words)
-    return Reader(folded, original, lex, today, next_review, words, mask).run()
+    return Reader(folded, original, lex, today, next_review, mask).run()

@@ -200,6 +200,8 @@ class OwnerReader:
                 continue  # "Register Tom for the course": Tom is who it is done for
             if actor.kind == NOBODY:
                 return None, actors
+            if position + 1 == len(actors):
+                return actor.kind, actors  # no one else is named
             return self.with_partners(actor, actors[position + 1:]), actors
         return None, actors
 
@@ -247,8 +249,6 @@ class OwnerReader:
 
     def with_partners(self, actor, later):
         """'Jan en Sanne', 'Tom and Mark', 'Jan plant samen met Sanne' act together."""
-        if not later:
-            return actor.kind
         kinds = {actor.kind}
         end = actor.end
         for other in later:
@@ -308,13 +308,11 @@ def _combine(kinds):
     return None
 
 
-def find_owner(folded, original, lex, employee, manager, blocked, words, mask=None):
+def find_owner(folded, original, lex, employee, manager, blocked, words, mask):
     """The owner code (or None) and the actor mentions that were considered.
 
     `words` are the text's `text.words_of`, and `mask` their `Lexicon.gate_mask`:
     they decide what can be skipped.
     """
-    if mask is None:
-        mask = lex.gate_mask(words)
     return OwnerReader(folded, original, lex, employee, manager, blocked, words,
                        mask).owner()
