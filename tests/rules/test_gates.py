@@ -143,3 +143,15 @@ def test_every_process_compiles_the_same_patterns():
                            check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
             for seed in ("1", "2", "3")}
     assert len(seen) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab zQ09.:/-,'é€\n")), max_size=30))
+def test_the_quick_way_to_a_texts_words_finds_the_same_words(text):
+    """ASCII texts take a shortcut (bytes.translate); it must find what the regexes find."""
+    folded = fold(text)
+    expected = set(re.findall(r"[^\W\d_]+", folded)) | {"#any"}
+    if re.search(r"\d", folded):
+        expected |= {DIGIT_ANCHOR} | {f"#0{sign}0" for sign in
+                                      re.findall(r"\d\s*([.:,/-])\s*(?=\d)", folded)}
+    assert words_of(folded) == expected

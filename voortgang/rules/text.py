@@ -47,6 +47,8 @@ _ASCII_NON_LETTERS = bytes(code if chr(code).isalpha() else ord(" ") for code in
                            ) + bytes(range(128, 256))
 _DIGIT = re.compile(r"\d")
 _DIGIT_JOINT = re.compile(r"\d\s*([.:,/-])\s*(?=\d)")  # "9.30", "15-3", "1,5", "15 / 3"
+_JOINT_ANCHORS = {sign: f"#0{sign}0" for sign in ".:,/-"}
+_NOT_DIGITS = bytes(code for code in range(256) if not chr(code).isdigit())
 DIGIT_ANCHOR = "#digit"
 ANY_TEXT = "#any"  # in every text's words: the gate of a rule that cannot be skipped
 
@@ -58,14 +60,16 @@ def words_of(folded):
     Rules compare their `anchors` with these to skip what cannot match.
     """
     if folded.isascii():  # the same runs, found faster
-        words = set(folded.encode("ascii").translate(_ASCII_NON_LETTERS).decode("ascii")
-                    .split())
+        ascii_text = folded.encode("ascii")
+        words = set(ascii_text.translate(_ASCII_NON_LETTERS).decode("ascii").split())
+        digits = bool(ascii_text.translate(None, _NOT_DIGITS))
     else:
         words = set(_LETTERS_ONLY.findall(folded))
+        digits = bool(_DIGIT.search(folded))
     words.add(ANY_TEXT)
-    if _DIGIT.search(folded):
+    if digits:
         words.add(DIGIT_ANCHOR)
-        words.update(f"#0{joint}0" for joint in _DIGIT_JOINT.findall(folded))
+        words.update(map(_JOINT_ANCHORS.__getitem__, _DIGIT_JOINT.findall(folded)))
     return words
 
 
