@@ -155,3 +155,52 @@ def test_the_quick_way_to_a_texts_words_finds_the_same_words(text):
         expected |= {DIGIT_ANCHOR} | {f"#0{sign}0" for sign in
                                       re.findall(r"\d\s*([.:,/-])\s*(?=\d)", folded)}
     assert words_of(folded) == expected
+
+
+OWNER_PIECES = {
+    "nl": ["Sanne", "Karin", "De manager", "Pieter", "collega Pieter", "HR", "het team",
+           "iemand", "en", ",", ":", ".", "samen met", "regelt", "wordt ingewerkt door", "Als",
+           "voor de training", "Sannes", "we"],
+    "en": ["Sanne", "Karin", "The manager", "Pieter", "colleague Pieter", "HR", "the team",
+           "someone", "and", ",", ":", ".", "together with", "books", "will be trained by",
+           "After", "for the course", "Sanne's", "we"],
+}
+
+
+def _owner_both_ways(lang, pieces):
+    from voortgang.rules import owner as owner_module
+    text = " ".join(pieces)
+
+    def check():
+        found = analyse_agreement(text, today=date(2026, 11, 27), lang=lang,
+                                  employee="Sanne Bakker", manager="Karin Smits")
+        return found.owner, found.owner_words
+
+    quick = check()
+    owner_module.SHORTCUTS = False
+    try:
+        assert check() == quick, text
+    finally:
+        owner_module.SHORTCUTS = True
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@settings(max_examples=500, deadline=None)
+@given(data=st.data())
+def test_skipping_unknown_names_never_changes_the_owner(lang, data):
+    """When a known person opens the line, unknown names are not looked for: the
+    answer must be the one the full search gives."""
+    pieces = data.draw(st.lists(st.sampled_from(OWNER_PIECES[lang]), min_size=1, max_size=8))
+    _owner_both_ways(lang, pieces)
+
+
+@pytest.mark.parametrize("lang, pieces", [
+    ("nl", ["Sanne", "en", "collega Pieter", ":", "regelt", "voor de training"]),  # a label
+    ("en", ["Sanne", "and", "colleague Pieter", ":", "books", "for the course"]),
+    ("nl", ["Sanne", "wordt ingewerkt door", "collega Pieter"]),                   # a passive
+    ("nl", ["Sanne", ",", "collega Pieter", "en", "Karin", "regelt"]),             # a chain
+    ("en", ["Sanne", "together with", "colleague Pieter", "books"]),
+    ("nl", ["Als", "Sanne", "regelt", ",", "Pieter", "regelt"]),
+])
+def test_skipping_unknown_names_in_the_shapes_where_they_could_matter(lang, pieces):
+    _owner_both_ways(lang, pieces)
