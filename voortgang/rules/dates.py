@@ -43,6 +43,9 @@ _NONSPACE = re.compile(r"\S+")
 class Reader:
     """Runs the date rules of one language over one text."""
 
+    __slots__ = ("t", "original", "lex", "today", "next_review", "mask", "taken", "found",
+                 "_before", "p")
+
     def __init__(self, folded, original, lex, today, next_review, mask):
         self.t, self.original, self.lex = folded, original, lex
         self.today, self.next_review, self.mask = today, next_review, mask

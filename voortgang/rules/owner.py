@@ -70,6 +70,9 @@ def _name_start(text, start):
 
 
 class OwnerReader:
+    __slots__ = ("t", "original", "lex", "words", "mask", "o", "p", "blocked", "people",
+                 "people_kinds", "people_words")
+
     def __init__(self, folded, original, lex, employee, manager, blocked, words, mask):
         self.t, self.original, self.lex, self.words, self.mask = \
             folded, original, lex, words, mask
