@@ -145,16 +145,20 @@ def _explain(check, today, next_review, employee, manager, ui_lang):
     if not check.flags:
         return
     texts = MESSAGES[ui_lang]
+    templates = _TEMPLATES[ui_lang]
     values = {}
     for flag in check.flags:
-        entry = texts[flag.code]
-        for name in _FIELDS[ui_lang][flag.code]:  # only what these two texts name
+        message, suggestion, has_fields, names = templates[flag.code]
+        if not has_fields:
+            flag.message, flag.suggestion = message, suggestion
+            continue
+        for name in names:  # only what these two texts name
             if name not in values:
                 values[name] = _value(name, check, today, next_review, employee, manager,
                                       ui_lang, texts)
         values["words"] = ", ".join(dict.fromkeys(flag.words))
-        flag.message = entry["message"].format_map(values)
-        flag.suggestion = entry["suggestion"].format_map(values)
+        flag.message = message.format_map(values)
+        flag.suggestion = suggestion.format_map(values)
 
 
 _FOUR_WEEKS = timedelta(days=28)
@@ -179,15 +183,22 @@ def _value(name, check, today, next_review, employee, manager, ui_lang, texts):
     return ""
 
 
-def _fields(texts):
-    """Per flag code, the names its message and suggestion fill in ({employee}, ...)."""
-    return {code: frozenset(name for part in (entry["message"], entry["suggestion"])
-                            for _, name, _, _ in string.Formatter().parse(part)
-                            if name and name != "words")  # "words" is filled in per flag
-            for code, entry in texts.items() if isinstance(entry, dict) and "message" in entry}
+def _templates(texts):
+    """Per flag code: its message, its suggestion, whether they name any fields at all,
+    and the fields to work out ({employee}, {due}; {words} is filled in per flag)."""
+    templates = {}
+    for code, entry in texts.items():
+        if isinstance(entry, dict) and "message" in entry:
+            parts = (entry["message"], entry["suggestion"])
+            fields = {name for part in parts
+                      for _, name, _, _ in string.Formatter().parse(part) if name}
+            if not fields:
+                parts = tuple(part.format_map({}) for part in parts)  # "{{" and "}}"
+            templates[code] = (*parts, bool(fields), tuple(sorted(fields - {"words"})))
+    return templates
 
 
-_FIELDS = {lang: _fields(texts) for lang, texts in MESSAGES.items()}
+_TEMPLATES = {lang: _templates(texts) for lang, texts in MESSAGES.items()}
 
 
 def _long_date(day, texts):
