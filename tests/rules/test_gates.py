@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from voortgang.rules import analyse_agreement
 from voortgang.rules.lexicon import ARTICLES, BIT, GATES, LEXICONS, RAW, EndsWith, may_match
 from voortgang.rules.owner import _people_pattern
-from voortgang.rules.text import DIGIT_ANCHOR, anchors, fold, words_of
+from voortgang.rules.text import (DIGIT_ANCHOR, anchors, choose_anchors, fold, gate_holds,
+                                  spelling_anchors, words_of)
 
 PATTERNS = {  # the patterns each gate of lexicon.GATES guards
     "duration": ["duration"], "vague_time": ["vague_time"], "frequency": ["frequency"],
@@ -61,6 +62,12 @@ def test_a_rule_is_never_skipped_on_a_text_it_matches(lang, gate, pattern, data)
     ("een quick win", "quarters", False),
     ("de jan-actie", "written_dates", False),   # a month word, but no digit
     ("in juni 2027", "year_ends", True),
+    # "weken" alone does not open the duration rule: it needs its partner word
+    ("Sanne rondt het binnen twee weken af", "duration", False),
+    ("Sanne loopt gedurende twee weken mee", "duration", True),
+    ("Sanne loopt twee weken lang mee", "duration", True),
+    ("over enkele weken", "vague_time", True),
+    ("over twee weken", "vague_time", False),
 ])
 def test_gates_open_on_the_words_that_matter(text, gate, opens):
     mask = LEXICONS["nl"].gate_mask(words_of(fold(text)))
@@ -81,6 +88,16 @@ def test_gates_open_on_the_words_that_matter(text, gate, opens):
 ])
 def test_anchor_words_of_a_phrase(phrase, words):
     assert anchors(phrase, {"de": 0}) == words
+
+
+def test_a_spelling_of_two_words_or_more_needs_two():
+    options = spelling_anchors(r"(?:gedurende|binnen) (?:twee|drie) weken|snel")
+    gate = choose_anchors(options, {"binnen": 0}, pairs=True)
+    # the two rarest of each spelling ("binnen" is common), shared where they can be
+    assert gate == {"snel", ("gedurende", "weken"), ("weken", "twee"), ("weken", "drie")}
+    assert gate_holds(gate, {"gedurende", "drie", "weken"})
+    assert gate_holds(gate, {"snel"})
+    assert not gate_holds(gate, {"gedurende", "twee"})
 
 
 NAMES = ["Anne van Dijk", "Jan de Vries", "Priya", "Tom", "Sanne Bakker", "Jans", "Zoë"]

@@ -88,7 +88,7 @@ def anchors(phrase, common=None, *, literal=False):
 
 def spelling_anchors(phrase, *, literal=False):
     """For each way of spelling `phrase`, everything a text matching it must hold:
-    its whole words, two digits joined by a sign ("9.30" gives "#0.0") and
+    its whole words, and two digits joined by a sign ("9.30" gives "#0.0") or else
     `DIGIT_ANCHOR` for any digit. None where a spelling holds none of these, or
     where the spellings cannot be listed.
     """
@@ -105,8 +105,10 @@ def spelling_anchors(phrase, *, literal=False):
         found = [m.group() for m in _LETTERS_ONLY.finditer(spelling)
                  if spelling[m.start() - 1:m.start()] != _UNKNOWN
                  and spelling[m.end():m.end() + 1] != _UNKNOWN]
-        found += [f"#0{joint}0" for joint in _DIGIT_JOINT.findall(spelling)]
-        if _DIGIT.search(spelling):
+        joints = [f"#0{joint}0" for joint in _DIGIT_JOINT.findall(spelling)]
+        if joints:
+            found += joints  # which say that there is a digit, too
+        elif _DIGIT.search(spelling):
             found.append(DIGIT_ANCHOR)
         if not found:
             return None
@@ -114,11 +116,15 @@ def spelling_anchors(phrase, *, literal=False):
     return options
 
 
-def choose_anchors(options, common=None):
+def choose_anchors(options, common=None, *, pairs=False):
     """One anchor per spelling (lists from `spelling_anchors`), as few and as rare as
     can be: a spelling that holds an anchor already chosen needs no other. Else its
     rarest: a word that is not one of the `common` words ({word: rank}, a higher
     rank being rarer) nor of two letters, then the longest; digits come last.
+
+    With `pairs`, a spelling of two anchors or more gets its two rarest, as a tuple
+    (rarest first): a text must hold both. "binnen twee weken" then does not open
+    the rule for "gedurende twee weken", which "weken" alone would.
     """
     common = common or {}
 
@@ -127,10 +133,25 @@ def choose_anchors(options, common=None):
                 len(anchor) > 2, common.get(anchor, 0), len(anchor))
 
     chosen = set()
+    partners = {}  # first of a chosen pair -> the seconds
     for found in sorted(options, key=len):  # the spellings with one choice first
-        if chosen.isdisjoint(found):
-            chosen.add(max(found, key=rarity))
-    return chosen
+        if not chosen.isdisjoint(found) or any(
+                not partners[word].isdisjoint(found) for word in found if word in partners):
+            continue  # holds a chosen anchor, or both words of a chosen pair
+        ranked = sorted(set(found), key=rarity, reverse=True)
+        if not pairs or len(ranked) == 1:
+            chosen.add(ranked[0])
+        else:
+            partners.setdefault(ranked[0], set()).add(ranked[1])
+    return chosen | {(first, second) for first, seconds in partners.items()
+                     for second in seconds}
+
+
+def gate_holds(gate, words):
+    """Does a text with these words (`words_of`) hold one of the anchors of `gate`
+    (from `choose_anchors`: words, and pairs of words that must both be there)?"""
+    return any(anchor in words if isinstance(anchor, str)
+               else anchor[0] in words and anchor[1] in words for anchor in gate)
 
 
 _UNKNOWN = "\x00"  # stands for any text at all in a spelling
