@@ -7,6 +7,7 @@ sentence has no owner unless its agent is named ("wordt ingewerkt door Jan").
 """
 import functools
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -112,11 +113,11 @@ class OwnerReader:
             kind = kinds[word]
             found.append(Actor(start, end, kind, kind != OTHER))
         if len(found) > 1:
-            found.sort(key=_start)
+            found.sort(key=_START)
         if not self.known_opener_decides(found):
             found.extend(self.unknown_names(found))
             if len(found) > 1:
-                found.sort(key=_start)
+                found.sort(key=_START)
         return found
 
     def known_opener_decides(self, known):
@@ -313,8 +314,7 @@ def _last_word(head):
     return ""
 
 
-def _start(actor):
-    return actor.start
+_START = operator.attrgetter("start")
 
 
 def _overlaps(actors, span):
