@@ -62,7 +62,7 @@ class Lexicon:
     triggers: dict
     vocabulary: frozenset
     owner: dict  # the owner word lists as frozensets (verb_suffixes: a tuple)
-    gate_bits: dict  # word -> (the GATES it opens, as bits; {second word: GATES})
+    gate_bits: dict  # word -> (the GATES it opens, as bits; {second word: GATES}; its keys)
     gate_words: frozenset  # its keys
 
     def gate_mask(self, words):
@@ -71,10 +71,10 @@ class Lexicon:
         mask = 0
         index = self.gate_bits
         for word in words & self.gate_words:  # a set with a set: the smaller is walked
-            bits, partners = index[word]
+            bits, partners, partner_words = index[word]
             mask |= bits
             if partners:  # the rules that also need a second word
-                for other in words & partners.keys():
+                for other in words & partner_words:
                     mask |= partners[other]
         return mask if DIGIT_ANCHOR in words else mask & ~NEED_DIGITS
 
@@ -102,7 +102,7 @@ def _gate_bits(triggers):
             else:
                 partners = pairs.setdefault(anchor[0], {})
                 partners[anchor[1]] = partners.get(anchor[1], 0) | BIT[name]
-    return {word: (singles.get(word, 0), pairs.get(word))
+    return {word: (singles.get(word, 0), pairs.get(word), frozenset(pairs.get(word, ())))
             for word in singles.keys() | pairs.keys()}
 
 
