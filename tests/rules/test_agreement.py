@@ -50,6 +50,28 @@ def test_dates_written_in_other_ways(text, due):
     assert check(text).due == due
 
 
+@pytest.mark.parametrize("text, due, other", [
+    # a firm deadline word wins over a loose one, wherever it stands
+    ("Jan zet de doelen voor Q1 op papier, vóór 15 december", date(2026, 12, 15),
+     date(2027, 3, 31)),
+    ("Jan books the conferences in 2028 within a month", date(2026, 12, 27),
+     date(2028, 12, 31)),
+    # two loose ones: the first, and the other is named too
+    ("Jan plant in januari de training voor Q2", date(2027, 1, 31), date(2027, 6, 30)),
+])
+def test_of_two_deadlines_the_firm_one_counts(text, due, other):
+    result = check(text)
+    assert (result.due, result.other_dates) == (due, [other])
+
+
+@pytest.mark.parametrize("text", [
+    "Jan werkt 20 uur per week, verdeeld over vier dagen",
+    "Jan works 16 hours, spread over three days",
+])
+def test_hours_spread_over_days_are_no_deadline(text):
+    assert check(text).due is None
+
+
 @pytest.mark.parametrize("text", ["Jan volgt over 99999999 dagen de cursus",
                                   "Jan doet het binnen 9999 jaar",
                                   "Jan werkt binnen 2500000 werkdagen alles af"])

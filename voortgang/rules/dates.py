@@ -62,6 +62,11 @@ class Reader:
             self._before[start] = found = head.split()[-4:]
         return found
 
+    def before_as_written(self, start):
+        """The last four words before a position, lowercase but with their accents."""
+        head = self.original[max(0, start - 40):start].lower().rstrip(" ,")
+        return head.split()[-4:]
+
     def free(self, start, end):
         """Has no rule explained any of these characters yet?"""
         for taken_start, taken_end in self.taken:  # a loop: any() is slower
@@ -290,6 +295,11 @@ class Reader:
             if self.p["start_preps"](self.before(mention.start)):
                 mention.role = "start"
         deadlines = [m for m in ordered if m.role == "deadline"] or ordered
+        # "de KPI's voor Q4, vóór 15 oktober": a firm deadline word ("vóór", "uiterlijk",
+        # "within") outweighs a loose one ("voor", "in"), wherever it stands.
+        firm = [m for m in deadlines if self.p["firm_preps"](self.before_as_written(m.start))]
+        if firm:
+            deadlines = firm + [m for m in deadlines if m not in firm]
         if deadlines:
             found.due = deadlines[0].due
             found.ambiguous = sorted({m.due for m in deadlines[1:] if m.due != found.due})

@@ -21,9 +21,10 @@ class EndsWith:
     regex would be tried at every position of the text.
     """
 
-    def __init__(self, phrases):
+    def __init__(self, phrases, *, accents=False):
+        """`accents`: keep them (lowercase only), to tell "vóór" from "voor"."""
         self.by_last_word = {}  # "uiterlijk op" is found under "op"
-        for phrase in {tuple(fold(p).split()) for p in phrases}:
+        for phrase in {tuple((p.lower() if accents else fold(p)).split()) for p in phrases}:
             self.by_last_word.setdefault(phrase[-1], []).append(list(phrase))
 
     def __call__(self, words):
@@ -153,6 +154,7 @@ def _compile(raw):
         "span_preps": EndsWith(raw["span_prepositions"]),
         "holiday_preps": EndsWith(raw["holiday_prepositions"]),
         "year_end_preps": EndsWith(raw["year_end_prefixes"]),
+        "firm_preps": EndsWith(raw["firm_deadline_prepositions"], accents=True),
     }
     p["blockers"] = [(kind, p[kind]) for kind in BLOCKERS]
     p.update(_owner_patterns(raw["owner"]))
