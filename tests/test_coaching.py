@@ -3,7 +3,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from voortgang.conversations.models import Agreement, Goal, Outcome, Owner, Status
+from voortgang.conversations.models import (Agreement, Conversation, Goal, Outcome, Owner,
+                                          Status)
 from voortgang.extensions import db
 
 
@@ -155,3 +156,37 @@ def test_who_and_when_in_the_text_are_stored_when_the_fields_are_empty(htmx, cli
     assert agreement.owner is Owner.EMPLOYEE
     assert agreement.due_on == date.today() + timedelta(days=14)
     assert client.post(f"/conversations/{conversation.id}/complete").status_code == 303
+
+
+def test_saved_agreements_ask_again_when_the_next_evaluation_moves(htmx, conversation,
+                                                                   phase_url):
+    agreement = Agreement(conversation=conversation, description="Jan rondt de cursus af",
+                          owner=Owner.EMPLOYEE, due_on=date(2027, 6, 30))
+    db.session.add(agreement)
+    db.session.commit()
+    advice_url = f"/conversations/{conversation.id}/items/agreements/{agreement.id}/advice"
+    page = htmx.get(phase_url(conversation, "agreements")).get_data(as_text=True)
+    assert f'hx-get="{advice_url}"' in page and "next-review-changed from:body" in page
+    assert 'data-rule="after_next_review"' not in page
+
+    saved = htmx.post(phase_url(conversation, "agreements"),
+                      data={"next_evaluation_on": "2027-05-20"})
+    assert saved.headers["HX-Trigger"] == "next-review-changed"
+    advice = htmx.get(advice_url).get_data(as_text=True)
+    assert 'data-rule="after_next_review"' in advice
+    assert f'id="agreement-advice-{agreement.id}"' in advice
+
+    answer = htmx.post(phase_url(conversation, "agreements"),
+                       data={"answer_check_ins": "elke maand even bijpraten"})
+    assert "HX-Trigger" not in answer.headers  # other answers leave the list alone
+
+
+def test_advice_is_only_for_an_agreement_of_this_conversation(htmx, conversation, employee,
+                                                              manager):
+    other = Conversation(employee=employee, manager=manager, held_on=date(2026, 11, 27))
+    agreement = Agreement(conversation=other, description="Jan belt de klant")
+    db.session.add_all([other, agreement])
+    db.session.commit()
+    base = f"/conversations/{conversation.id}/items"
+    assert htmx.get(f"{base}/agreements/{agreement.id}/advice").status_code == 404
+    assert htmx.get(f"{base}/goals/{agreement.id}/advice").status_code == 404

@@ -50,3 +50,17 @@ def test_followups_appear_as_answers_change_and_can_be_used(page, seeded, consol
     page.reload()
     expect(page.locator('#followups [data-rule="low_enjoyment"]')).to_have_count(0)
     assert console.problems() == []
+
+
+def test_saved_agreements_follow_the_date_of_the_next_evaluation(page, seeded, console):
+    page.goto(seeded.phase("agreements"))
+    course = page.locator("#agreements .item", has_text="Jan volgt de Excel-cursus")
+    late = course.locator('[data-rule="after_next_review"]')
+    expect(late).to_have_count(0)
+
+    page.get_by_label("Datum van de volgende evaluatie").fill("2027-02-01")
+    # Due on 1 March, so after the evaluation on 1 February: said without a reload.
+    expect(late).to_contain_text("valt na het volgende gesprek")
+    page.get_by_label("Datum van de volgende evaluatie").fill("2027-04-01")
+    expect(late).to_have_count(0)
+    assert console.problems() == []

@@ -141,4 +141,7 @@ def _save_status(form, status=200, conversation=None, phase=None):
     if conversation is not None:
         tips = render_followups(conversation, phase, oob=True)
         response.set_data(response.get_data() + tips.get_data())
+        if "next_evaluation_on" in request.form:
+            # The agreements on screen ask again whether they fall after it.
+            response.headers["HX-Trigger"] = "next-review-changed"
     return response
