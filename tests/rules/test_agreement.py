@@ -64,6 +64,22 @@ def test_of_two_deadlines_the_firm_one_counts(text, due, other):
     assert (result.due, result.other_dates) == (due, [other])
 
 
+def test_a_name_that_is_also_a_vague_word_is_a_name():
+    result = analyse_agreement("Hope to book the course for Will before 20 March",
+                               today=TODAY, employee="Will Harper", manager="Hope Sinclair")
+    assert (result.owner, result.codes) == ("manager", [])
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Jan bespreekt het in the Monday stand-up", None),        # the name of a meeting
+    ("Jan deelt het in de vrijdag borrel", None),
+    ("Jan deelt het vóór vrijdag overleg met HR", date(2026, 12, 4)),  # no article: a day
+    ("samen de doelen voor Q3 vastleggen, uiterlijk eind mei", date(2027, 5, 31)),
+])
+def test_weekday_events_and_firm_period_deadlines(text, due):
+    assert check(text).due == due
+
+
 @pytest.mark.parametrize("text", [
     "Jan werkt 20 uur per week, verdeeld over vier dagen",
     "Jan works 16 hours, spread over three days",
@@ -112,6 +128,9 @@ def test_numbers_and_words_that_are_not_dates(text):
     ("the budget will be reviewed by 1 March", None),
     ("my manager sends the criteria by Monday", "manager"),
     ("Kees van IT installeert maandag de software bij Jan", "other"),
+    ("IT zet volgende week vrijdag de laptop voor Jan klaar", "other"),
+    # the agent of a passive, named but unknown, in front of a role word
+    ("Het rooster wordt vóór 1 maart gedeeld door Hans (teamleider Logistiek)", "other"),
 ])
 def test_owner_is_the_one_who_acts(text, owner):
     assert check(text).owner == owner
@@ -137,6 +156,9 @@ def test_owner_with_other_people(text, employee, manager, owner):
     ("de cursus Excel", ["missing_date", "missing_owner"]),
     ("Jan levert het plan in op 1 november 2026", ["past_date"]),
     ("Someone should look into it asap", ["missing_owner", "vague_date", "vague_wording"]),
+    # a separable verb with a word in between; the vague date inside it counts too
+    ("Jan zoekt binnenkort uit of de audit intern kan", ["vague_date", "vague_wording"]),
+    ("Jan improves response times on the 24/7 helpdesk", ["missing_date", "vague_wording"]),
 ])
 def test_flags(text, flags):
     assert sorted(check(text).codes) == flags

@@ -93,7 +93,7 @@ def analyse_agreement(text, *, today, lang=None, employee=None, manager=None,
                                     words=words, mask=mask)
     owner = owner or text_owner
     due = due or time.due
-    flags = _flags(folded, clean, lex, mask, time, owner, due, today, next_review)
+    flags = _flags(folded, clean, lex, mask, time, actors, owner, due, today, next_review)
     check = AgreementCheck(
         text=text, lang=lang, owner=owner, due=due, flags=flags,
         owner_words=_first_words(clean, actors, "kind", text_owner),
@@ -114,7 +114,7 @@ def _first_words(text, mentions, key, value):
     return []
 
 
-def _flags(folded, text, lex, mask, time, owner, due, today, next_review):
+def _flags(folded, text, lex, mask, time, actors, owner, due, today, next_review):
     flags = []
     if owner is None:
         flags.append(Flag("missing_owner"))
@@ -125,9 +125,11 @@ def _flags(folded, text, lex, mask, time, owner, due, today, next_review):
             flags.append(Flag("missing_date"))
     wording = []
     if mask & BIT["vague_wording"]:
-        free = Taken(time.vague).free  # "binnenkort" is a vague date, not vague wording
+        # "mogelijk" in "zo snel mogelijk" is part of a vague date, not vague wording
+        # ("zoekt binnenkort uit of" is both); "Hope" may be someone's name.
+        free = Taken([(actor.start, actor.end) for actor in actors]).free
         wording = [m.span() for m in lex.patterns["vague_wording"].finditer(folded)
-                   if free(*m.span())]
+                   if free(*m.span()) and not _within(m.span(), time.vague)]
     if wording:
         flags.append(_flag_from_spans("vague_wording", text, wording))
     if due is not None and due < today:
@@ -135,6 +137,11 @@ def _flags(folded, text, lex, mask, time, owner, due, today, next_review):
     if due is not None and next_review is not None and due > next_review:
         flags.append(Flag("after_next_review"))
     return flags
+
+
+def _within(span, spans):
+    start, end = span
+    return any(outer_start <= start and end <= outer_end for outer_start, outer_end in spans)
 
 
 def _flag_from_spans(code, text, spans):

@@ -170,10 +170,16 @@ class Reader:
         raw = self.lex.raw
         need_prep = set(raw.get("weekday_abbreviations_need_preposition", []))
         next_week = self.p["next_week"]
+        events = self.p["weekday_events"]
+        determiners = self.lex.owner["determiners"]
         for m in self.p["weekday"].finditer(self.t):
             word = m["weekday"]
             if word in need_prep and not self.p["deadline_preps"](self.before(m.start())):
                 continue
+            before = self.before(m.start())
+            if before and before[-1] in determiners and \
+                    self.next_word(m.end()).rstrip(".,;:") in events:
+                continue  # "in the Monday stand-up", "de vrijdag borrel": an event's name
             if any(abs(mention.start - m.end()) <= 2 or abs(m.start() - mention.end) <= 2
                    for mention in self.found.mentions):
                 continue  # "donderdag 19 maart": the date says which Thursday

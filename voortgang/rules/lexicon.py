@@ -155,6 +155,7 @@ def _compile(raw):
         "holiday_preps": EndsWith(raw["holiday_prepositions"]),
         "year_end_preps": EndsWith(raw["year_end_prefixes"]),
         "firm_preps": EndsWith(raw["firm_deadline_prepositions"], accents=True),
+        "weekday_events": frozenset(fold(w) for w in raw["weekday_event_nouns"]),
     }
     p["blockers"] = [(kind, p[kind]) for kind in BLOCKERS]
     p.update(_owner_patterns(raw["owner"]))

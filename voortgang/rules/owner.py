@@ -72,7 +72,7 @@ def _name_start(text, start):
 
 class OwnerReader:
     __slots__ = ("t", "original", "lex", "words", "mask", "o", "p", "blocked", "people",
-                 "people_kinds", "people_words")
+                 "people_kinds", "people_words", "passive")
 
     def __init__(self, folded, original, lex, employee, manager, blocked, words, mask):
         self.t, self.original, self.lex, self.words, self.mask = \
@@ -154,7 +154,9 @@ class OwnerReader:
             head = self.t[:start].rstrip()
             before = _last_word(head)
             clause_start = not before or head.endswith((":", ";", "."))
-            if before in intro or (clause_start and self.acts_after(end, allow_name=True)):
+            agent = self.passive and before in self.o["agent_prepositions"]  # "door Hans"
+            if before in intro or agent or (clause_start and self.acts_after(end,
+                                                                            allow_name=True)):
                 found.append(Actor(start, end, OTHER, strong=True))
         return found
 
@@ -191,6 +193,7 @@ class OwnerReader:
     # choosing the one who acts ---------------------------------------------------------
 
     def owner(self):
+        self.passive = passive = self.find_passive()
         actors = self.actors()
         if ":" in self.t:
             label, topics = self.label_owner(actors)
@@ -199,10 +202,6 @@ class OwnerReader:
             if topics:
                 actors = [a for a in actors if a not in topics]
         clause_start = self.main_clause_start()
-        passive = self.p["passive"].search(self.t) if self.mask & _PASSIVE else None
-        if passive and (self.p["subordinator"].search(self.t, 0, passive.start())
-                        or not self.p["participle"].search(self.t, passive.end())):
-            passive = None  # "Sanne zorgt dat het contract wordt aangepast" is active
         for position, actor in enumerate(actors):
             if actor.possessive:
                 continue
@@ -226,6 +225,14 @@ class OwnerReader:
                 return actor.kind, actors  # no one else is named
             return self.with_partners(actor, actors[position + 1:]), actors
         return None, actors
+
+    def find_passive(self):
+        """The passive auxiliary of the main clause ("wordt", "will be"), or None."""
+        passive = self.p["passive"].search(self.t) if self.mask & _PASSIVE else None
+        if passive and (self.p["subordinator"].search(self.t, 0, passive.start())
+                        or not self.p["participle"].search(self.t, passive.end())):
+            return None  # "Sanne zorgt dat het contract wordt aangepast" is active
+        return passive
 
     def after_imperative(self, actor):
         """Is the actor the object of a command that opens the line?
