@@ -142,6 +142,8 @@ class Reader:
 
     def numeric_dates(self):
         for m in self.p["numeric"].finditer(self.t):
+            if m.group() in self.p["numeric_idioms"]:
+                continue  # "the 24/7 helpdesk": round the clock, never 24 July
             day, month, year = int(m["day"]), int(m["month"]), m["year"]
             if not year and (m["sep"] == "." or not self.p["deadline_preps"](
                     self.before(m.start()))):

@@ -156,6 +156,7 @@ def _compile(raw):
         "year_end_preps": EndsWith(raw["year_end_prefixes"]),
         "firm_preps": EndsWith(raw["firm_deadline_prepositions"], accents=True),
         "weekday_events": frozenset(fold(w) for w in raw["weekday_event_nouns"]),
+        "numeric_idioms": frozenset(raw["numeric_idioms"]),
     }
     p["blockers"] = [(kind, p[kind]) for kind in BLOCKERS]
     p.update(_owner_patterns(raw["owner"]))

@@ -72,7 +72,7 @@ def _name_start(text, start):
 
 class OwnerReader:
     __slots__ = ("t", "original", "lex", "words", "mask", "o", "p", "blocked", "people",
-                 "people_kinds", "people_words", "passive")
+                 "people_kinds", "people_words", "passive", "clause_start")
 
     def __init__(self, folded, original, lex, employee, manager, blocked, words, mask):
         self.t, self.original, self.lex, self.words, self.mask = \
@@ -130,7 +130,7 @@ class OwnerReader:
             return False
         first, last = known[0], known[-1]
         if first.start or not first.strong or first.possessive or ":" in self.t \
-                or self.mask & _PASSIVE or self.main_clause_start():
+                or self.mask & _PASSIVE or self.clause_start:
             return False
         between = slice(first.end, last.start)
         return self.original[between] == self.t[between]  # no capitals, no accents
@@ -194,6 +194,7 @@ class OwnerReader:
 
     def owner(self):
         self.passive = passive = self.find_passive()
+        self.clause_start = clause_start = self.main_clause_start()
         actors = self.actors()
         if ":" in self.t:
             label, topics = self.label_owner(actors)
@@ -201,7 +202,6 @@ class OwnerReader:
                 return label, actors
             if topics:
                 actors = [a for a in actors if a not in topics]
-        clause_start = self.main_clause_start()
         for position, actor in enumerate(actors):
             if actor.possessive:
                 continue
