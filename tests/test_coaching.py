@@ -3,8 +3,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from voortgang.conversations.models import (Agreement, Conversation, Goal, Outcome, Owner,
-                                          Status)
+from voortgang.conversations.models import (Agreement, AgreementStatus, Conversation, Goal,
+                                            Outcome, Owner, Status)
 from voortgang.extensions import db
 
 
@@ -176,9 +176,17 @@ def test_saved_agreements_ask_again_when_the_next_evaluation_moves(htmx, convers
     assert 'data-rule="after_next_review"' in advice
     assert f'id="agreement-advice-{agreement.id}"' in advice
 
+    same = htmx.post(phase_url(conversation, "agreements"),
+                     data={"next_evaluation_on": "2027-05-20"})
     answer = htmx.post(phase_url(conversation, "agreements"),
                        data={"answer_check_ins": "elke maand even bijpraten"})
-    assert "HX-Trigger" not in answer.headers  # other answers leave the list alone
+    for unchanged in (same, answer):  # nothing to ask again
+        assert "HX-Trigger" not in unchanged.headers
+
+    agreement.status = AgreementStatus.DONE
+    db.session.commit()
+    page = htmx.get(phase_url(conversation, "agreements")).get_data(as_text=True)
+    assert advice_url not in page  # a finished agreement has nothing to ask
 
 
 def test_advice_is_only_for_an_agreement_of_this_conversation(htmx, conversation, employee,

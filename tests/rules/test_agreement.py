@@ -75,6 +75,7 @@ def test_a_name_that_is_also_a_vague_word_is_a_name():
     ("Jan deelt het in de vrijdag borrel", None),
     ("Jan deelt het vóór vrijdag overleg met HR", date(2026, 12, 4)),  # no article: a day
     ("samen de doelen voor Q3 vastleggen, uiterlijk eind mei", date(2027, 5, 31)),
+    ("Jan zet de doelen voor Q1 op papier, deadline: 15 december", date(2026, 12, 15)),
 ])
 def test_weekday_events_and_firm_period_deadlines(text, due):
     assert check(text).due == due
@@ -189,6 +190,18 @@ def test_language_is_detected_from_the_text():
     assert detect_language("Jan volgt de cursus vóór vrijdag") == "nl"
     assert detect_language("Jan takes the course by Friday") == "en"
     assert check("Jan takes the course by Friday").due == date(2026, 12, 4)
+    # "ten" is English here, though "ten laatste" is a Dutch deadline phrase
+    assert detect_language("Priya reviews ten pull requests") == "en"
+
+
+@pytest.mark.parametrize("text, lang, named", [
+    ("O’Brien regelt de training", "nl", "Brien"),   # a name glued to "O’"
+    ("O’Brien books the course before 1 March", "en", "Brien"),
+    ("Łukasz-Jan, de nieuwe buddy van Jan, plant de koffiemomenten", "nl", "Jan"),
+])
+def test_a_colleague_with_a_compound_name_acts(text, lang, named):
+    result = analyse_agreement(text, today=TODAY, lang=lang, manager="Sanne de Vries")
+    assert (result.owner, result.owner_words) == ("other", [named])
 
 
 @pytest.mark.parametrize("bad", ["", "   ", "\x00\x07 jan \x1b", "🙂🙂 vóór 🙂 vrijdag",

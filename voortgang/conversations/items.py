@@ -103,7 +103,7 @@ def delete_item(conversation_id, collection, item_id):
 
 
 @bp.get("/conversations/<id:conversation_id>/items/agreements/<id:item_id>/advice")
-def agreement_advice(conversation_id, item_id):
+def saved_agreement_advice(conversation_id, item_id):
     """What one saved agreement still lacks (it asks when the next evaluation moves)."""
     conversation, _kind, agreement = _lookup(conversation_id, "agreements", item_id)
     return fragment("conversations/_agreement_advice.html", conversation=conversation,

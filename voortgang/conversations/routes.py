@@ -64,6 +64,7 @@ def save_phase(conversation_id, phase_slug):
         if request.htmx and not going:
             return _save_status(form, status=422)
         return render_phase(conversation, current, status=422, form=form)
+    next_review = conversation.next_evaluation_on
     _store_answers(conversation, current, form)
     previous, following = neighbours(current)
     target = {"previous": previous, "next": following}.get(going)
@@ -71,7 +72,11 @@ def save_phase(conversation_id, phase_slug):
         if request.form.get("autosave") and not request.htmx:
             return "", 204  # a beacon from a page being closed: nobody reads the answer
         if request.htmx:
-            return _save_status(form, conversation=conversation, phase=current)
+            response = _save_status(form, conversation=conversation, phase=current)
+            if conversation.next_evaluation_on != next_review:
+                # The agreements on screen ask again whether they fall after it.
+                response.headers["HX-Trigger"] = "next-review-changed"
+            return response
         flash(_("Your answers were saved."))
         return redirect(phase_url(conversation, current), code=303)
     if request.htmx:
@@ -141,7 +146,4 @@ def _save_status(form, status=200, conversation=None, phase=None):
     if conversation is not None:
         tips = render_followups(conversation, phase, oob=True)
         response.set_data(response.get_data() + tips.get_data())
-        if "next_evaluation_on" in request.form:
-            # The agreements on screen ask again whether they fall after it.
-            response.headers["HX-Trigger"] = "next-review-changed"
     return response

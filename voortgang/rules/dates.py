@@ -6,12 +6,13 @@ is a duration before it could be a day, "elke maandag" a frequency before it cou
 be a Monday). Dates prefer the future: "15 januari" is the next 15 January.
 """
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .days import (add_months, full_year, month_end, next_occurrence, period_month_end,
                    quarter_end, safe_date, shift, span_end)
-from .lexicon import GATES
+from .lexicon import BIT, GATES
 
 
 @dataclass(slots=True)
@@ -63,9 +64,10 @@ class Reader:
         return found
 
     def before_as_written(self, start):
-        """The last four words before a position, lowercase but with their accents."""
-        head = self.original[max(0, start - 40):start].lower().rstrip(" ,")
-        return head.split()[-4:]
+        """The last four words before a position, lowercase but with their accents
+        ("deadline: 15 mei" gives "deadline")."""
+        head = unicodedata.normalize("NFC", self.original[max(0, start - 40):start].lower())
+        return [word.strip(":;,") for word in head.split()[-4:]]
 
     def free(self, start, end):
         """Has no rule explained any of these characters yet?"""
@@ -321,14 +323,19 @@ def _iso_week_end(year, week):
         return None
 
 
-# The rule for each date gate of lexicon.GATES, in the order they run: from the most
-# to the least specific, the time words that name no deadline first.
-_RULES = tuple(getattr(Reader, name) for name in (
-    "durations", "vague_times", "frequencies", "next_review_phrase", "iso_dates",
-    "written_dates", "numeric_dates", "weekdays", "relative_phrases", "half_years", "spans",
-    "quarters", "iso_weeks", "months", "holidays", "year_ends"))
-_DATE_RULES = (1 << len(_RULES)) - 1
-assert GATES[len(_RULES)] == "vague_wording"  # the gates after the date rules
+# The rule for each date gate of lexicon.GATES; they run in the order of GATES, from
+# the most to the least specific. The blockers ("duration", ...) run first, as rules
+# of their own.
+_RULE_OF_GATE = {
+    "duration": "durations", "vague_time": "vague_times", "frequency": "frequencies",
+    "next_review": "next_review_phrase", "iso": "iso_dates", "written_dates": "written_dates",
+    "numeric": "numeric_dates", "weekdays": "weekdays", "relative": "relative_phrases",
+    "half": "half_years", "units": "spans", "quarters": "quarters", "iso_weeks": "iso_weeks",
+    "months": "months", "holidays": "holidays", "year_ends": "year_ends",
+}
+_RULES = tuple(getattr(Reader, _RULE_OF_GATE[gate]) if gate in _RULE_OF_GATE else None
+               for gate in GATES)
+_DATE_RULES = sum(BIT[gate] for gate in _RULE_OF_GATE)
 
 
 def find_time(folded, original, lex, today, next_review, mask):

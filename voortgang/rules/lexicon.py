@@ -4,8 +4,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text import (ANY_TEXT, DIGIT_ANCHOR, choose_anchors, fold, gate_holds, literal_trie,
-                   phrase_pattern, spelling_anchors)
+from .text import (ANY_TEXT, DIGIT_ANCHOR, choose_anchors, fold, literal_trie, phrase_pattern,
+                   spelling_anchors)
 
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("nl", "en")
@@ -80,7 +80,6 @@ class Lexicon:
         return mask if DIGIT_ANCHOR in words else mask & ~NEED_DIGITS
 
 
-
 # Time words that name no deadline, read before the dates. Three passes beat one
 # combined pattern, which the regex engine scans more than twice as slowly.
 BLOCKERS = ("duration", "vague_time", "frequency")
@@ -90,8 +89,8 @@ GATES = ("duration", "vague_time", "frequency", "next_review", "iso", "written_d
          "numeric", "weekdays", "relative", "half", "units", "quarters", "iso_weeks",
          "months", "holidays", "year_ends", "vague_wording", "owner_words", "passive")
 BIT = {name: 1 << index for index, name in enumerate(GATES)}
-NEED_DIGITS = sum(BIT[name] for name in ("iso", "written_dates", "numeric", "iso_weeks",
-                                         "year_ends"))
+NEED_DIGITS = sum(BIT[name] for name in ("iso", "written_dates", "numeric", "quarters",
+                                         "iso_weeks", "year_ends"))
 
 
 def _gate_bits(triggers):
@@ -178,6 +177,12 @@ def _compile(raw):
     )
 
 
+# Lists that do not say which language a text is in, nor that a capitalised word is
+# no name: "ten laatste" would make "ten pull requests" Dutch.
+_NOT_VOCABULARY = ("months", "capitalised", "frequent", "firm_deadline", "weekday_event",
+                   "numeric_idioms")
+
+
 def _vocabulary(raw):
     """Every word the lists know: such a word at the start of a line is not a name.
 
@@ -198,13 +203,12 @@ def _vocabulary(raw):
     # Month words stay out: "Jan" and "May" are names too, and a month that is a date
     # has been claimed by the date rules before names are looked for.
     # `frequent_words` only steer which word a rule is skipped on (`_triggers`).
-    walk({k: v for k, v in raw.items()
-          if not k.startswith(("months", "capitalised", "frequent"))})
+    walk({k: v for k, v in raw.items() if not k.startswith(_NOT_VOCABULARY)})
     return frozenset(words)
 
 
 def _triggers(raw, months, weekdays, p, day_month):
-    """Words without which a rule cannot match, to skip it cheaply (`may_match`).
+    """Words without which a rule cannot match, to skip it cheaply (`text.gate_holds`).
 
     Worked out from the compiled patterns themselves, so that a gate cannot miss
     a way of writing that the pattern allows. The text's words are its runs of
@@ -246,14 +250,6 @@ def _triggers(raw, months, weekdays, p, day_month):
         "passive": gate(p["passive"]),
         **{kind: gate(p[kind]) for kind in BLOCKERS},
     }
-
-
-def may_match(gate, words):
-    """Can a rule with this gate (from `_triggers`) match a text with these words?
-
-    The hot path asks `Lexicon.gate_mask` about all rules at once.
-    """
-    return gate_holds(gate, words)
 
 
 OWNER_KINDS = {"employee": "employee", "manager": "manager", "both": "both", "other": "other",

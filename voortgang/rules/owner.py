@@ -32,7 +32,7 @@ def _people_pattern(employee, manager):
     """One pattern for every way the two people can be named (longest first).
 
     Returns the pattern (or None), the kind per spelling, and the words without
-    which it cannot match (`lexicon.may_match`).
+    which it cannot match (a gate, as `text.gate_holds` reads it).
     """
     kinds = {}
     for name, kind in ((employee, EMPLOYEE), (manager, MANAGER)):
@@ -151,12 +151,13 @@ class OwnerReader:
                 continue
             if _overlaps(known, (end + 1, end + 2)):
                 continue  # "Perhaps Ethan takes ...": the word before a name is no name
-            head = self.t[:start].rstrip()
-            before = _last_word(head)
-            clause_start = not before or head.endswith((":", ";", "."))
+            # The word before is the one before the whole word that holds the name:
+            # "O’Brien", "Łukasz-Jan" are one word.
+            before = _last_word(self.t[:_word_start(self.t, start)])
+            clause_start = not before or self.t[:start].rstrip().endswith((":", ";", "."))
             agent = self.passive and before in self.o["agent_prepositions"]  # "door Hans"
-            if before in intro or agent or (clause_start and self.acts_after(end,
-                                                                            allow_name=True)):
+            acts = clause_start and self.acts_after(end, allow_name=True)
+            if before in intro or agent or acts:
                 found.append(Actor(start, end, OTHER, strong=True))
         return found
 
@@ -306,10 +307,19 @@ class OwnerReader:
         return words[-1] if words else ""
 
 
-
 # The shortcut that skips looking for unknown names; a test turns it off to check
 # that it never changes an answer.
 SHORTCUTS = True
+
+
+def _word_start(text, position):
+    """Where the `WORD` that holds `position` starts."""
+    run = position
+    while run and (text[run - 1].isalnum() or text[run - 1] in "_&'-./"):
+        run -= 1  # the characters `WORD` joins into one word
+    while run < position and not (text[run].isalnum() or text[run] in "_&"):
+        run += 1  # a word starts at a letter or digit, not at "-" or "'"
+    return run
 
 
 def _last_word(head):

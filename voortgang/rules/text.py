@@ -48,7 +48,7 @@ _ASCII_NON_LETTERS = bytes(code if chr(code).isalpha() else ord(" ") for code in
 _DIGIT = re.compile(r"\d")
 _DIGIT_JOINT = re.compile(r"\d\s*([.:,/-])\s*(?=\d)")  # "9.30", "15-3", "1,5", "15 / 3"
 _JOINT_ANCHORS = {sign: f"#0{sign}0" for sign in ".:,/-"}
-_NOT_DIGITS = bytes(code for code in range(256) if not chr(code).isdigit())
+_NOT_DIGITS = bytes(code for code in range(256) if not chr(code).isdecimal())  # as \d
 DIGIT_ANCHOR = "#digit"
 ANY_TEXT = "#any"  # in every text's words: the gate of a rule that cannot be skipped
 
@@ -225,7 +225,7 @@ def _class_options(items, exact):
         elif not exact and op == _c.CATEGORY and arg in (_c.CATEGORY_DIGIT,
                                                           _c.CATEGORY_SPACE):
             options.append("0" if arg == _c.CATEGORY_DIGIT else " ")
-        elif not exact and op == _c.RANGE and all(chr(c).isdigit()
+        elif not exact and op == _c.RANGE and all(chr(c).isdecimal()
                                                   for c in range(arg[0], arg[1] + 1)):
             options.append("0")  # "[1-4]"
         elif exact:
