@@ -307,9 +307,12 @@ class Reader:
         deadlines = [m for m in ordered if m.role == "deadline"] or ordered
         # "de KPI's voor Q4, vóór 15 oktober": a firm deadline word ("vóór", "uiterlijk",
         # "within") outweighs a loose one ("voor", "in"), wherever it stands.
-        firm = [m for m in deadlines if self.p["firm_preps"](self.before_as_written(m.start))]
+        firm, loose = [], []
+        for mention in deadlines:
+            firm_word = self.p["firm_preps"](self.before_as_written(mention.start))
+            (firm if firm_word else loose).append(mention)
         if firm:
-            deadlines = firm + [m for m in deadlines if m not in firm]
+            deadlines = firm + loose
         if deadlines:
             found.due = deadlines[0].due
             found.ambiguous = sorted({m.due for m in deadlines[1:] if m.due != found.due})

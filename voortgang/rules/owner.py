@@ -5,6 +5,7 @@ or group mentioned that is not the object of a preposition ("voor Jan", "with
 Priya") and not a possessive ("Jans contract", "Tom's laptop"). A passive
 sentence has no owner unless its agent is named ("wordt ingewerkt door Jan").
 """
+import bisect
 import functools
 import itertools
 import operator
@@ -72,7 +73,7 @@ def _name_start(text, start):
 
 class OwnerReader:
     __slots__ = ("t", "original", "lex", "words", "mask", "o", "p", "blocked", "people",
-                 "people_kinds", "people_words", "passive", "clause_start")
+                 "people_kinds", "people_words", "passive", "clause_start", "word_spans")
 
     def __init__(self, folded, original, lex, employee, manager, blocked, words, mask):
         self.t, self.original, self.lex, self.words, self.mask = \
@@ -80,9 +81,35 @@ class OwnerReader:
         self.o = lex.owner
         self.p = lex.patterns
         self.blocked = blocked
+        self.word_spans = None
         self.people, self.people_kinds, self.people_words = _people_pattern(employee, manager)
 
     # finding mentions ----------------------------------------------------------------
+
+    def word_start(self, position):
+        """Where the `WORD` that holds `position` starts: there, unless it is glued to
+        what comes before ("O’Brien", "Łukasz-Jan")."""
+        if not position or self.t[position - 1].isspace():
+            return position
+        starts, _ends = self.words_at()
+        index = bisect.bisect_right(starts, position) - 1
+        return starts[index] if index >= 0 else position
+
+    def word_end(self, position):
+        """Where the `WORD` that ends at or holds `position` ends ("hr" in "hr-team")."""
+        if position == len(self.t) or self.t[position].isspace():
+            return position
+        _starts, ends = self.words_at()
+        index = bisect.bisect_left(ends, position)
+        return ends[index] if index < len(ends) else position
+
+    def words_at(self):
+        """Where each `WORD` starts and ends: worked out once per text, and only for
+        words glued to others, which are rare."""
+        if self.word_spans is None:
+            spans = [m.span() for m in WORD.finditer(self.t)]
+            self.word_spans = ([start for start, _ in spans], [end for _, end in spans])
+        return self.word_spans
 
     def free(self, start, end):
         """Spans claimed by dates ("15 jan" is not Jan) are not free for names."""
@@ -153,7 +180,7 @@ class OwnerReader:
                 continue  # "Perhaps Ethan takes ...": the word before a name is no name
             # The word before is the one before the whole word that holds the name:
             # "O’Brien", "Łukasz-Jan" are one word.
-            before = _last_word(self.t[:_word_start(self.t, start)])
+            before = _last_word(self.t[:self.word_start(start)])
             clause_start = not before or self.t[:start].rstrip().endswith((":", ";", "."))
             agent = self.passive and before in self.o["agent_prepositions"]  # "door Hans"
             acts = clause_start and self.acts_after(end, allow_name=True)
@@ -164,8 +191,7 @@ class OwnerReader:
     def acts_after(self, end, allow_name=False):
         """Is the word (a `WORD`) that ends at `end` followed by a verb (or by a name
         and then a verb)?"""
-        word = WORD.search(self.t, end - 1)  # the rest of the word ("hr" in "hr-team")
-        after = word.end() if word else end
+        after = self.word_end(end)
         if self.t[after:].lstrip()[:1] in ("(", ","):
             return True
         skipped = 0
@@ -312,22 +338,14 @@ class OwnerReader:
 SHORTCUTS = True
 
 
-def _word_start(text, position):
-    """Where the `WORD` that holds `position` starts."""
-    run = position
-    while run and (text[run - 1].isalnum() or text[run - 1] in "_&'-./"):
-        run -= 1  # the characters `WORD` joins into one word
-    while run < position and not (text[run].isalnum() or text[run] in "_&"):
-        run += 1  # a word starts at a letter or digit, not at "-" or "'"
-    return run
-
-
 def _last_word(head):
     """The last word (a `WORD`) of a text, or "" if it has none."""
-    for piece in reversed(head.split()):  # a word never spans a space
+    while head:
+        rest, _, piece = head.rstrip().rpartition(" ")  # a word never spans a space
         found = WORD.findall(piece)
         if found:
             return found[-1]
+        head = rest
     return ""
 
 
