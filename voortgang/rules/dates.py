@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from .days import (add_months, full_year, month_end, next_occurrence, period_month_end,
                    quarter_end, safe_date, shift, span_end)
 from .lexicon import BIT, GATES
+from .text import Taken
 
 
 @dataclass(slots=True)
@@ -44,13 +45,14 @@ _NONSPACE = re.compile(r"\S+")
 class Reader:
     """Runs the date rules of one language over one text."""
 
-    __slots__ = ("t", "original", "lex", "today", "next_review", "mask", "taken", "found",
+    __slots__ = ("t", "original", "lex", "today", "next_review", "mask", "taken", "free", "found",
                  "_before", "p")
 
     def __init__(self, folded, original, lex, today, next_review, mask):
         self.t, self.original, self.lex = folded, original, lex
         self.today, self.next_review, self.mask = today, next_review, mask
-        self.taken = []  # (start, end) of what a rule has explained
+        self.taken = Taken()
+        self.free = self.taken.free
         self.found = TimeFindings()
         self._before = {}
         self.p = lex.patterns
@@ -69,18 +71,11 @@ class Reader:
         head = unicodedata.normalize("NFC", self.original[max(0, start - 40):start].lower())
         return [word.strip(":;,") for word in head.split()[-4:]]
 
-    def free(self, start, end):
-        """Has no rule explained any of these characters yet?"""
-        for taken_start, taken_end in self.taken:  # a loop: any() is slower
-            if taken_start < end and start < taken_end:
-                return False
-        return True
-
     def claim(self, span, due):
         """A date named at `span` (start, end), unless a rule has read it already."""
         if due is None or not self.free(*span):
             return False
-        self.taken.append(span)
+        self.taken.take(*span)
         self.found.mentions.append(Mention(span[0], span[1], due))
         return True
 
@@ -90,7 +85,7 @@ class Reader:
         for match in self.p[kind].finditer(self.t):
             span = match.span()
             if self.free(*span):
-                self.taken.append(span)
+                self.taken.take(*span)
                 if into is not None:
                     into.append(span)
 
@@ -178,9 +173,9 @@ class Reader:
         determiners = self.lex.owner["determiners"]
         for m in self.p["weekday"].finditer(self.t):
             word = m["weekday"]
-            if word in need_prep and not self.p["deadline_preps"](self.before(m.start())):
-                continue
             before = self.before(m.start())
+            if word in need_prep and not self.p["deadline_preps"](before):
+                continue
             if before and before[-1] in determiners and \
                     self.next_word(m.end()).rstrip(".,;:") in events:
                 continue  # "in the Monday stand-up", "de vrijdag borrel": an event's name

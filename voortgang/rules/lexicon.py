@@ -157,14 +157,13 @@ def _compile(raw):
         "weekday_events": frozenset(fold(w) for w in raw["weekday_event_nouns"]),
         "numeric_idioms": frozenset(raw["numeric_idioms"]),
     }
-    p["blockers"] = [(kind, p[kind]) for kind in BLOCKERS]
     p.update(_owner_patterns(raw["owner"]))
     # Capitalised words that are no one's name: "Afspraak", "Maandag", "Manager".
     p["not_names"] = VOCABULARY[raw["language"]] | frozenset(weekdays) | frozenset(
         p["owner_kinds"])
     for name, words in raw.get("followup_signals", {}).items():
         p[f"signal_{name}"] = phrase_pattern([fold(w) for w in words])
-    triggers = _triggers(raw, months, weekdays, p, re.compile(day_month))
+    triggers = _triggers(raw, p, re.compile(day_month))
     return Lexicon(
         lang=raw["language"], raw=raw, months=months, weekdays=weekdays, numbers=numbers,
         units=units, relative={fold(k): v for k, v in raw["relative"].items()},
@@ -207,7 +206,7 @@ def _vocabulary(raw):
     return frozenset(words)
 
 
-def _triggers(raw, months, weekdays, p, day_month):
+def _triggers(raw, p, day_month):
     """Words without which a rule cannot match, to skip it cheaply (`text.gate_holds`).
 
     Worked out from the compiled patterns themselves, so that a gate cannot miss

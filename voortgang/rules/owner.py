@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import BIT
-from .text import ANY_TEXT, WORD, anchors, fold, literal_trie
+from .text import ANY_TEXT, WORD, Taken, anchors, fold, literal_trie
 
 EMPLOYEE, MANAGER, BOTH, OTHER, NOBODY = "employee", "manager", "both", "other", "nobody"
 _OWNER_WORDS, _PASSIVE = BIT["owner_words"], BIT["passive"]
@@ -72,7 +72,7 @@ def _name_start(text, start):
 
 
 class OwnerReader:
-    __slots__ = ("t", "original", "lex", "words", "mask", "o", "p", "blocked", "people",
+    __slots__ = ("t", "original", "lex", "words", "mask", "o", "p", "free", "people",
                  "people_kinds", "people_words", "passive", "clause_start", "word_spans")
 
     def __init__(self, folded, original, lex, employee, manager, blocked, words, mask):
@@ -80,7 +80,8 @@ class OwnerReader:
             folded, original, lex, words, mask
         self.o = lex.owner
         self.p = lex.patterns
-        self.blocked = blocked
+        # Spans claimed by dates ("15 jan" is not Jan) are not free for names.
+        self.free = Taken(blocked).free
         self.word_spans = None
         self.people, self.people_kinds, self.people_words = _people_pattern(employee, manager)
 
@@ -110,13 +111,6 @@ class OwnerReader:
             spans = [m.span() for m in WORD.finditer(self.t)]
             self.word_spans = ([start for start, _ in spans], [end for _, end in spans])
         return self.word_spans
-
-    def free(self, start, end):
-        """Spans claimed by dates ("15 jan" is not Jan) are not free for names."""
-        for blocked_start, blocked_end in self.blocked:
-            if blocked_start < end and start < blocked_end:
-                return False
-        return True
 
     def actors(self):
         found = []
@@ -166,12 +160,9 @@ class OwnerReader:
         """Capitalised names of people we do not know: a colleague, a mentor."""
         found = []
         intro = self.o["name_introducers"]
-        known_starts = {actor.start for actor in known}
         not_names = self.p["not_names"]
         for match in _CAPITALISED.finditer(self.original):
             start, end = match.span()
-            if start in known_starts:
-                continue  # the usual case: the known person who opens the line
             if self.t[start:end] in not_names or not _name_start(self.original, start):
                 continue
             if _overlaps(known, (start, end)) or not self.free(start, end):

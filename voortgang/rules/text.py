@@ -105,7 +105,7 @@ def spelling_anchors(phrase, *, literal=False):
         found = [m.group() for m in _LETTERS_ONLY.finditer(spelling)
                  if spelling[m.start() - 1:m.start()] != _UNKNOWN
                  and spelling[m.end():m.end() + 1] != _UNKNOWN]
-        joints = [f"#0{joint}0" for joint in _DIGIT_JOINT.findall(spelling)]
+        joints = [_JOINT_ANCHORS[joint] for joint in _DIGIT_JOINT.findall(spelling)]
         if joints:
             found += joints  # which say that there is a digit, too
         elif _DIGIT.search(spelling):
@@ -303,6 +303,8 @@ WORD = re.compile(r"[\w&][\w&'\-./]*[\w&]|[\w&]")
 
 class Taken:
     """Character ranges already explained by a rule, so later rules skip them."""
+
+    __slots__ = ("spans",)
 
     def __init__(self, spans=()):
         self.spans = list(spans)
