@@ -9,6 +9,7 @@ from flask_migrate import upgrade
 from sqlalchemy import text
 
 from voortgang import create_app
+from voortgang.accounts.models import Account
 from voortgang.conversations.models import Conversation
 from voortgang.extensions import db
 from voortgang.people.models import Person
@@ -74,9 +75,50 @@ def app(migrated, app_config):
         db.engine.dispose()
 
 
+def account_for(person, admin=False):
+    """The person's account, made on first use (no password: tests log in directly)."""
+    if person.account is None:
+        first = person.name.split()[0].lower()
+        db.session.add(Account(person=person, email=f"{first}.{person.id}@example.org",
+                               is_admin=admin))
+        db.session.commit()
+    return person.account
+
+
 @pytest.fixture
-def client(app):
+def login(app):
+    """Log a test client in as a person: `login(client, person)` (no password round trip;
+    tests/test_accounts.py covers the real login form)."""
+    def log_in(client, person, admin=False):
+        token = account_for(person, admin=admin).session_token
+        with client.session_transaction() as session:
+            session["_user_id"] = token
+            session["_fresh"] = True
+        return client
+    return log_in
+
+
+@pytest.fixture
+def anonymous(app):
+    """A visitor who has not logged in."""
     return app.test_client()
+
+
+@pytest.fixture
+def client(app, login, manager):
+    """Sanne de Vries, the manager of Jan Bakker, logged in: most tests are hers."""
+    return login(app.test_client(), manager)
+
+
+@pytest.fixture
+def hr(create_person):
+    return create_person("Eva Mulder", job_title="HR-adviseur")
+
+
+@pytest.fixture
+def admin_client(app, login, hr):
+    """Eva Mulder of HR, logged in as administrator."""
+    return login(app.test_client(), hr, admin=True)
 
 
 @pytest.fixture

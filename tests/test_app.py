@@ -3,7 +3,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from voortgang.conversations.models import Conversation, Status
-from voortgang.demo import database_is_empty, load_demo
+from voortgang.demo import DEMO_PASSWORD, database_is_empty, load_demo
 from voortgang.extensions import db
 from voortgang.people.models import Person
 
@@ -14,23 +14,29 @@ def test_migrations_match_the_models(app):
     assert diff == []
 
 
-def test_demo_team_gives_a_working_app_at_once(client, app):
+def test_demo_organisation_gives_a_working_app_at_once(anonymous, app):
     assert database_is_empty()
-    assert load_demo() == 5
+    assert load_demo() == 10
     assert not database_is_empty()
-    page = client.get("/").get_data(as_text=True)
+    anonymous.post("/login", data={"email": "sanne@voortgang.demo",
+                                   "password": DEMO_PASSWORD})
+    page = anonymous.get("/").get_data(as_text=True)
     for name in ("Sanne de Vries", "Jan Bakker", "Fatima El Amrani"):
         assert name in page
-    earlier = db.session.scalar(db.select(Conversation))
+    assert "Noor Hendriks" not in page  # another team
+    earlier = db.session.scalar(db.select(Conversation).order_by(Conversation.id))
     assert earlier.status is Status.COMPLETED and earlier.agreements
     assert earlier.completed_at.date() == earlier.held_on
 
 
-def test_seed_demo_command_only_fills_an_empty_database(app):
+def test_seed_demo_command_only_fills_an_empty_database_and_prints_logins(app):
     runner = app.test_cli_runner()
-    assert "5" in runner.invoke(args=["seed-demo", "--if-empty"]).output
-    assert "not loaded" in runner.invoke(args=["seed-demo", "--if-empty"]).output
-    assert db.session.scalar(db.select(db.func.count(Person.id))) == 5
+    first = runner.invoke(args=["seed-demo", "--if-empty"]).output
+    assert "Demo loaded: 10 people" in first
+    assert "sanne@voortgang.demo" in first and DEMO_PASSWORD in first
+    again = runner.invoke(args=["seed-demo", "--if-empty"]).output
+    assert "not loaded" in again and "eva@voortgang.demo" in again
+    assert db.session.scalar(db.select(db.func.count(Person.id))) == 10
 
 
 def test_error_page_in_english(english):

@@ -9,13 +9,13 @@ CATALOGS = sorted(Path(__file__).parent.parent.glob("translations/*/LC_MESSAGES/
 
 def test_dutch_is_the_default(client):
     page = client.get("/").get_data(as_text=True)
-    assert '<html lang="nl">' in page and "Persoon toevoegen" in page
+    assert '<html lang="nl">' in page and "Wiens voortgangsgesprek is het?" in page
 
 
 def test_accept_language_decides_without_a_choice(client):
     page = client.get("/", headers={"Accept-Language": "en-GB,en;q=0.9"}).get_data(
         as_text=True)
-    assert '<html lang="en">' in page and "Add a person" in page
+    assert '<html lang="en">' in page and "Whose progress review is it?" in page
 
 
 def test_explicit_choice_beats_accept_language(client):

@@ -1,6 +1,7 @@
 """The Flask app factory: config, extensions, blueprints."""
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask
@@ -8,7 +9,7 @@ from werkzeug.routing import IntegerConverter
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from .extensions import babel, csrf, db, htmx, migrate
+from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,8 +34,16 @@ def create_app(test_config=None):
         # Only a request that changes the session writes it back: an autosave still
         # in flight must not overwrite a choice made meanwhile (a dismissed tip).
         SESSION_REFRESH_EACH_REQUEST=False,
-        WTF_CSRF_TIME_LIMIT=None,  # a review may take an hour or more
+        # A login lasts a working day after the session last changed; the CSRF token
+        # lives in the session, so it ends with it (a review may take an hour or more).
+        PERMANENT_SESSION_LIFETIME=timedelta(
+            hours=float(os.environ.get("VOORTGANG_SESSION_HOURS", 8))),
+        WTF_CSRF_TIME_LIMIT=None,
         MAX_CONTENT_LENGTH=1024 * 1024,
+        # Failed logins only; in memory unless a shared store is named (redis://...).
+        RATELIMIT_STORAGE_URI=os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        LOGIN_LIMIT_PER_ADDRESS="30 per minute",
+        LOGIN_LIMIT_PER_ACCOUNT="5 per minute; 20 per hour",
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -70,16 +79,22 @@ class IdConverter(IntegerConverter):
 
 def _init_extensions(app):
     from . import i18n
+    from .accounts.guard import require_login
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    app.before_request(require_login)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     htmx.init_app(app)
+    login_manager.init_app(app)
+    login_manager.session_protection = "basic"
+    limiter.init_app(app)
 
 
 def _register_blueprints(app):
     from . import cli, errors, i18n, security
+    from .accounts import bp as accounts_bp
     from .conversations import (coaching, followups, items,  # noqa: F401  (register on bp)
                                 routes, views)
     from .conversations.assistant import advise_saved, not_concrete
@@ -89,6 +104,7 @@ def _register_blueprints(app):
                                  followups_for=followups.followups_for)
 
     app.register_blueprint(i18n.bp)
+    app.register_blueprint(accounts_bp)
     app.register_blueprint(people_bp)
     app.register_blueprint(views.bp)
     errors.init_app(app)

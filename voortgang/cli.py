@@ -5,7 +5,7 @@ import sys
 import click
 
 from .app import ROOT
-from .demo import load_demo, database_is_empty
+from .demo import DEMO_PASSWORD, database_is_empty, demo_logins, load_demo
 
 
 def init_app(app):
@@ -15,10 +15,49 @@ def init_app(app):
         """Load a demo team with one earlier review, so there is something to see."""
         if if_empty and not database_is_empty():
             click.echo("Database already has people; demo not loaded.")
-            return
-        click.echo(f"Demo loaded: {load_demo()} people.")
+        else:
+            click.echo(f"Demo loaded: {load_demo()} people.")
+        _print_demo_logins()
 
     app.cli.add_command(translate)
+    app.cli.add_command(create_user)
+
+
+def _print_demo_logins():
+    logins = demo_logins()
+    if not logins:
+        return
+    click.echo(f"\nDemo accounts, each with the password {DEMO_PASSWORD!r}:")
+    for email, name, role in logins:
+        click.echo(f"  {email:<28} {name:<18} {role.value}")
+    click.echo("")
+
+
+@click.command("create-user")
+@click.option("--email", prompt=True, help="The address to log in with.")
+@click.option("--name", prompt="Full name", help="The person's full name.")
+@click.option("--admin/--no-admin", default=True, show_default=True,
+              help="HR / administrator: manages people and accounts.")
+@click.password_option(help="At least 10 characters; asked for when left out.")
+def create_user(email, name, admin, password):
+    """Create an account (the first one: the HR administrator) with a new person."""
+    from .accounts.forms import PASSWORD_MIN
+    from .accounts.models import Account, account_by_email
+    from .extensions import db
+    from .people.models import Person
+
+    if account_by_email(email) is not None:
+        raise click.ClickException(f"An account for {email} already exists.")
+    if "@" not in email or not name.strip():
+        raise click.ClickException("Give an email address and a name.")
+    if len(password) < PASSWORD_MIN:
+        raise click.ClickException(f"The password needs at least {PASSWORD_MIN} characters.")
+    account = Account(person=Person(name=name.strip()), is_admin=admin,
+                      email=Account.normalise_email(email))
+    account.set_password(password)
+    db.session.add(account)
+    db.session.commit()
+    click.echo(f"Account made: {account.email} ({account.role.value}). Log in at /login.")
 
 
 @click.group()

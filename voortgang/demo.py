@@ -1,5 +1,11 @@
-"""A small demo team, so a new user sees a working app at once."""
+"""A small demo organisation, so a new user sees a working app at once.
+
+Two teams under one director, and HR. Everyone can log in with the demo password,
+which is printed by `make run`; it is for trying Voortgang out, never for real use.
+"""
 from datetime import date, datetime, time, timedelta, timezone
+
+from .accounts.models import Account
 
 from .conversations.models import (Agreement, AgreementKind, AgreementStatus, Answer,
                                    Conversation, Goal, GoalKind, Outcome, Owner, Status)
@@ -11,20 +17,74 @@ def database_is_empty():
     return db.session.scalar(db.select(db.func.count(Person.id))) == 0
 
 
+DEMO_PASSWORD = "demo-voortgang"
+DEMO_DOMAIN = "voortgang.demo"
+
+
 def load_demo(today=None):
-    """Add a manager, four employees and one completed earlier review."""
+    """Add HR, a director, two teams with their managers, and two earlier reviews."""
     today = today or date.today()
-    manager = Person(name="Sanne de Vries", job_title="Teamleider klantenservice")
+    director = Person(name="Ruud Kok", job_title="Directeur operatie")
+    hr = Person(name="Eva Mulder", job_title="HR-adviseur", manager=director)
+    manager = Person(name="Sanne de Vries", job_title="Teamleider klantenservice",
+                     manager=director)
     team = [
         Person(name="Jan Bakker", job_title="Medewerker klantenservice", manager=manager),
         Person(name="Fatima El Amrani", job_title="Senior adviseur", manager=manager),
         Person(name="Pieter Jansen", job_title="Planner", manager=manager),
         Person(name="Lotte Visser", job_title="Trainee", manager=manager),
     ]
-    db.session.add_all([manager, *team])
+    other_manager = Person(name="Bram Peters", job_title="Teamleider logistiek",
+                           manager=director)
+    other_team = [
+        Person(name="Noor Hendriks", job_title="Magazijnmedewerker", manager=other_manager),
+        Person(name="Daan Smit", job_title="Chauffeur", manager=other_manager),
+    ]
+    people = [director, hr, manager, *team, other_manager, *other_team]
+    db.session.add_all(people)
+    for person in people:
+        db.session.add(_demo_account(person, is_admin=person is hr))
     _earlier_review(team[1], manager, today)
+    _other_team_review(other_team[0], other_manager, today)
     db.session.commit()
-    return 1 + len(team)
+    return len(people)
+
+
+def _demo_account(person, is_admin=False):
+    account = Account(person=person, is_admin=is_admin,
+                      email=f"{person.name.split()[0].lower()}@{DEMO_DOMAIN}")
+    account.set_password(DEMO_PASSWORD)
+    return account
+
+
+def demo_logins():
+    """(email, name, role) of the demo accounts in the database, HR and managers first."""
+    accounts = db.session.scalars(
+        db.select(Account).where(Account.email.endswith("@" + DEMO_DOMAIN))).all()
+    order = {"admin": 0, "manager": 1, "employee": 2}
+    return sorted(((a.email, a.person.name, a.role) for a in accounts),
+                  key=lambda row: (order[row[2].value], row[1]))
+
+
+def _other_team_review(employee, manager, today):
+    held = today - timedelta(days=120)
+    review = Conversation(
+        employee=employee, manager=manager, held_on=held, status=Status.COMPLETED,
+        period_start=held - timedelta(days=365), period_end=held,
+        next_evaluation_on=today + timedelta(days=30),
+        completed_at=datetime.combine(held, time(14, 5), tzinfo=timezone.utc),
+    )
+    review.answers = [
+        Answer(question_key="enjoyment", text="Het werk is fijn, maar ik slaap slecht "
+               "door de vroege diensten."),
+        Answer(question_key="needs", text="Minder vroege diensten, vaker de late."),
+    ]
+    review.agreements = [
+        Agreement(description="Bram zet Noor vanaf volgende maand vaker op de late dienst",
+                  owner=Owner.MANAGER, due_on=held + timedelta(days=30),
+                  kind=AgreementKind.SUPPORT, status=AgreementStatus.OPEN),
+    ]
+    db.session.add(review)
 
 
 def _earlier_review(employee, manager, today):

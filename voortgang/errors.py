@@ -10,9 +10,11 @@ from .rendering import wants_fragment
 def _message(code):
     messages = {
         400: _("The request could not be understood. Go back and try again."),
+        403: _("You may read this review, but not change it."),
         404: _("This page does not exist, or you may not see it."),
         405: _("That action is not possible on this page."),
         413: _("What you sent is too large. Shorten the text and try again."),
+        429: _("Too many attempts in a short time. Wait a minute, then try again."),
     }
     return messages.get(code, _("Something went wrong. What you typed before this "
                                 "was saved."))

@@ -1,5 +1,8 @@
 """Flask extensions, created once here and bound to the app in the factory."""
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
@@ -21,3 +24,6 @@ migrate = Migrate()
 csrf = CSRFProtect()
 babel = Babel()
 htmx = Htmx()
+login_manager = LoginManager()
+# In memory by default; RATELIMIT_STORAGE_URI (e.g. redis://) when several servers run.
+limiter = Limiter(key_func=get_remote_address)

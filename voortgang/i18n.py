@@ -1,9 +1,8 @@
 """Interface language: Dutch by default, English too, switchable at any moment."""
-from urllib.parse import urlsplit
-
-from flask import Blueprint, current_app, redirect, request, session, url_for
+from flask import Blueprint, current_app, redirect, request, session
 from flask_babel import get_locale
-from werkzeug.exceptions import HTTPException
+
+from .urls import local_target
 
 bp = Blueprint("i18n", __name__)
 
@@ -33,28 +32,7 @@ def switch():
     if lang in current_app.config["LANGUAGES"]:
         session["lang"] = lang
         session.permanent = True
-    return redirect(_local_target(request.form.get("next")), code=303)
-
-
-def _local_target(target):
-    """A page on this site that can be shown again: never an open redirect, and not
-    the URL of a form post (after an error the address bar shows the POST URL)."""
-    parts = urlsplit(target or "")
-    if target and not parts.scheme and not parts.netloc and target.startswith("/") \
-            and not target.startswith("//") and "\\" not in target:
-        try:
-            current_app.url_map.bind("localhost").match(parts.path, method="GET")
-        except HTTPException:
-            return _referrer_page()
-        return target
-    return url_for("people.index")
-
-
-def _referrer_page():
-    parts = urlsplit(request.referrer or "")
-    if parts.netloc == request.host and parts.path.startswith("/"):
-        return parts.path
-    return url_for("people.index")
+    return redirect(local_target(request.form.get("next")), code=303)
 
 
 @bp.app_context_processor

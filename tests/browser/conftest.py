@@ -116,14 +116,31 @@ def live_server(app):
 
 
 @pytest.fixture
-def context(live_server, new_context):
-    """A Dutch browser (nl-NL) on the live server. `live_server` comes first on purpose:
-    the server is then torn down after the browser context is closed."""
+def browser_login(app, live_server):
+    """Log a browser context in as a person, with a signed session cookie as the
+    login form would set (tests/test_accounts.py covers the form itself)."""
+    def log_in(ctx, person, admin=False):
+        from tests.conftest import account_for
+        token = account_for(person, admin=admin).session_token
+        db.session.commit()
+        cookie = app.session_interface.get_signing_serializer(app).dumps(
+            {"_user_id": token, "_fresh": True})
+        ctx.add_cookies([{"name": app.config["SESSION_COOKIE_NAME"], "value": cookie,
+                          "url": live_server}])
+        return ctx
+    return log_in
+
+
+@pytest.fixture
+def context(live_server, new_context, browser_login, manager):
+    """A Dutch browser (nl-NL) on the live server, logged in as Sanne de Vries, the
+    manager. `live_server` comes first on purpose: the server is then torn down after
+    the browser context is closed."""
     ctx = new_context(base_url=live_server, locale="nl-NL",
                       timezone_id="Europe/Amsterdam")
     ctx.set_default_timeout(10_000)
     ctx.add_init_script(CSP_LISTENER)
-    return ctx
+    return browser_login(ctx, manager)
 
 
 @pytest.fixture

@@ -22,13 +22,44 @@ def visit(path):
     return lambda page, seed: page.goto(path(seed))
 
 
+def failed_login(page, seed):
+    page.goto("/login")
+    page.get_by_label("E-mailadres").or_(page.get_by_label("Email address")).fill("x@y.nl")
+    page.locator("form.stack button[type=submit]").click()
+    expect(page.locator(".field.has-error")).to_have_count(1)
+
+
+# Pages of anyone who is not logged in, of HR, and of the employee reading along;
 # name: (how to get there, the templates its markup comes from)
+ROLE_PAGES = {
+    None: {
+        "login": (visit(lambda seed: "/login"), "templates/accounts/login.html"),
+        "login-with-errors": (failed_login, "templates/accounts/login.html"),
+        "expired-link": (visit(lambda seed: "/password/not-a-token"),
+                         "templates/accounts/link_expired.html"),
+    },
+    "admin": {
+        "home-hr": (visit(lambda seed: "/"), "templates/people/index.html"),
+        "person-hr": (visit(lambda seed: seed.person),
+                      "templates/people/show.html, accounts/_account_admin.html"),
+        "new-person": (visit(lambda seed: "/people/new"), "templates/people/new.html"),
+        "new-person-with-errors": (new_person_with_errors,
+                                   "templates/people/new.html, templates/_macros.html"),
+        "new-account": (visit(lambda seed: seed.person + "/account"),
+                        "templates/accounts/new.html"),
+    },
+    "employee": {
+        "looking-back-read-only": (visit(lambda seed: seed.phase("looking-back")),
+                                   "templates/conversations/phase.html, _summary.html"),
+        "overview-employee": (visit(lambda seed: seed.phase("overview")),
+                              "templates/conversations/_overview.html, _reaction.html"),
+    },
+}
+
+# The manager's pages.
 PAGES = {
     "home": (visit(lambda seed: "/"), "templates/people/index.html"),
     "person": (visit(lambda seed: seed.person), "templates/people/show.html"),
-    "new-person": (visit(lambda seed: "/people/new"), "templates/people/new.html"),
-    "new-person-with-errors": (new_person_with_errors,
-                               "templates/people/new.html, templates/_macros.html"),
     "looking-back": (visit(lambda seed: seed.phase("looking-back")),
                      "templates/conversations/phase.html, _goals.html, _goal_form.html, "
                      "_phase_form.html, _save_status.html"),
@@ -61,22 +92,37 @@ def report(violations):
     return "\n".join(lines)
 
 
+def _as(page, person, admin, lang, browser_login):
+    page.context.clear_cookies()
+    if person is not None:
+        browser_login(page.context, person, admin=admin)
+    if lang == "en":
+        page.goto("/login" if person is None else "/")
+        page.get_by_role("button", name="English").click()
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_no_axe_violations_on_any_page(page, seeded, lang):
+def test_no_axe_violations_on_any_page(page, seeded, lang, browser_login, hr, employee,
+                                       manager):
     """One browser session per language walks every page (faster than one per page);
     the failure message lists each page's violations with the templates involved."""
-    if lang == "en":
-        page.goto("/")
-        page.get_by_role("button", name="English").click()
+    people = {None: None, "admin": hr, "employee": employee, "manager": manager}
+    walks = [(role, ROLE_PAGES[role]) for role in ROLE_PAGES] + [("manager", PAGES)]
     found = {}
-    for name, (go, source) in PAGES.items():
-        go(page, seeded)
-        expect(page.locator("html")).to_have_attribute("lang", lang)
-        expect(page.get_by_role("heading", level=1)).to_be_visible()
-        violations = AXE.run(page).response["violations"]
-        if violations:
-            found[name] = (page.url, source, violations)
+    for role, pages in walks:
+        _as(page, people[role], role == "admin", lang, browser_login)
+        for name, (go, source) in pages.items():
+            go(page, seeded)
+            _check(page, lang, name, source, found)
 
     assert found == {}, f"axe found violations ({lang}):\n" + "\n".join(
         f"== {name} ({url}), from {source}:\n{report(violations)}"
         for name, (url, source, violations) in found.items())
+
+
+def _check(page, lang, name, source, found):
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    violations = AXE.run(page).response["violations"]
+    if violations:
+        found[name] = (page.url, source, violations)

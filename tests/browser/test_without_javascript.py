@@ -4,10 +4,10 @@ from playwright.sync_api import expect
 
 
 @pytest.fixture
-def no_js_page(live_server, new_context):
+def no_js_page(live_server, new_context, browser_login, manager):
     context = new_context(base_url=live_server, locale="nl-NL", java_script_enabled=False)
     context.set_default_timeout(10_000)
-    return context.new_page()
+    return browser_login(context, manager).new_page()
 
 
 def test_answers_are_saved_and_the_next_phase_shows_without_javascript(no_js_page, seeded):

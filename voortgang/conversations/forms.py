@@ -123,3 +123,7 @@ class StartForm(FlaskForm):
     def validate_period_end(self, field):
         if field.data and self.period_start.data and field.data < self.period_start.data:
             raise ValidationError(_l("The period cannot end before it starts."))
+
+
+class ReactionForm(FlaskForm):
+    reaction = LongText(_l("Your reaction"), validators=[_too_long(ANSWER_MAX_LENGTH)])

@@ -46,8 +46,9 @@ COLLECTIONS = {
 ITEM_URL = "/conversations/<id:conversation_id>/items/<collection>"
 
 
-def _lookup(conversation_id, collection, item_id=None):
-    conversation = get_conversation(conversation_id)
+def _lookup(conversation_id, collection, item_id=None, editing=True):
+    # Lists with their forms are the manager's tools; reading is the phase page.
+    conversation = get_conversation(conversation_id, editing=editing)
     kind = COLLECTIONS.get(collection) or abort(404)
     if item_id is None:
         return conversation, kind, None
@@ -105,7 +106,8 @@ def delete_item(conversation_id, collection, item_id):
 @bp.get("/conversations/<id:conversation_id>/items/agreements/<id:item_id>/advice")
 def saved_agreement_advice(conversation_id, item_id):
     """What one saved agreement still lacks (it asks when the next evaluation moves)."""
-    conversation, _kind, agreement = _lookup(conversation_id, "agreements", item_id)
+    conversation, _kind, agreement = _lookup(conversation_id, "agreements", item_id,
+                                               editing=False)
     return fragment("conversations/_agreement_advice.html", conversation=conversation,
                     agreement=agreement)
 

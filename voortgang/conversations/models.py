@@ -67,6 +67,8 @@ class Conversation(db.Model):
     status: Mapped[Status] = mapped_column(_enum(Status), default=Status.DRAFT)
     next_evaluation_on: Mapped[date | None]
     completed_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    # The employee's own words on the review; only they write here.
+    employee_reaction: Mapped[str | None] = mapped_column(Text)
     # The review before this one: its goals and agreements come back here (later issue).
     previous_id: Mapped[int | None] = mapped_column(
         ForeignKey("conversation.id", ondelete="SET NULL")

@@ -5,13 +5,13 @@ from flask import abort, flash, redirect, request
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
+from ..access import manages, may_write_reaction, person_or_404
 from ..extensions import db
-from ..people.models import Person
 from ..people.routes import render_person, start_form_for
 from ..rendering import fragment
 from .assistant import not_concrete
 from .followups import render_followups
-from .forms import PHASE_FORMS
+from .forms import PHASE_FORMS, ReactionForm
 from .models import Answer, Conversation, Status, reviews_of
 from .questions import BY_SLUG, PHASES, neighbours
 from .views import bp, get_conversation, phase_url, render_phase
@@ -20,7 +20,9 @@ from .views import bp, get_conversation, phase_url, render_phase
 @bp.post("/people/<id:person_id>/conversations")
 def start(person_id):
     """Start a review for this employee and open its first phase."""
-    employee = db.get_or_404(Person, person_id)
+    employee = person_or_404(person_id)
+    if not manages(employee):
+        abort(403)
     form = start_form_for(employee, formdata=request.form)
     if not form.validate():
         return render_person(employee, form, status=422)
@@ -103,6 +105,28 @@ def complete(conversation_id):
     if request.htmx:
         return render_phase(conversation, overview)
     return redirect(phase_url(conversation, overview), code=303)
+
+
+@bp.post("/conversations/<id:conversation_id>/reaction")
+def save_reaction(conversation_id):
+    """The employee writes their own reaction to the review."""
+    conversation = get_conversation(conversation_id, editing=False)
+    if not may_write_reaction(conversation):
+        abort(403)
+    form = ReactionForm(formdata=request.form)
+    if form.validate():
+        conversation.employee_reaction = (form.reaction.data or "").strip() or None
+        db.session.commit()
+    status = 422 if form.errors else 200
+    if not request.htmx:
+        if status == 200:
+            flash(_("Your reaction was saved."))
+            return redirect(phase_url(conversation, BY_SLUG["overview"]) + "#reaction",
+                            code=303)
+        return render_phase(conversation, BY_SLUG["overview"], status=status,
+                            reaction_form=form)
+    return fragment("conversations/_reaction.html", status, conversation=conversation,
+                    reaction_form=form, reaction_saved=status == 200)
 
 
 def _store_answers(conversation, phase, form):

@@ -1,17 +1,28 @@
 """Shared pieces of the conversation views: lookup and rendering a phase."""
-from flask import Blueprint, url_for
+from flask import Blueprint, abort, request, url_for
 
+from ..access import may_edit_review, may_see_review, may_write_reaction
 from ..extensions import db
 from ..rendering import render
-from .forms import PHASE_FORMS, AgreementForm, GoalForm
+from .forms import PHASE_FORMS, AgreementForm, GoalForm, ReactionForm
 from .models import Conversation
 from .questions import PHASES, neighbours
 
 bp = Blueprint("conversations", __name__)
 
 
-def get_conversation(conversation_id):
-    return db.get_or_404(Conversation, conversation_id)
+def get_conversation(conversation_id, editing=None):
+    """The review, if the viewer is one of its two people or the employee's manager
+    (else 404). Every POST changes it, so a POST needs the manager's side (else 403),
+    unless the view says otherwise."""
+    conversation = db.session.get(Conversation, conversation_id)
+    if conversation is None or not may_see_review(conversation):
+        abort(404)
+    if editing is None:
+        editing = request.method == "POST"
+    if editing and not may_edit_review(conversation):
+        abort(403)
+    return conversation
 
 
 def phase_url(conversation, phase, **kwargs):
@@ -45,6 +56,10 @@ def render_phase(conversation, phase, status=200, **overrides):
         "agreement_form": AgreementForm(formdata=None, prefix="new-agreement")
         .set_people(conversation),
         "editing": None,
+        "can_edit": may_edit_review(conversation),
+        "reaction_form": ReactionForm(formdata=None,
+                                      data={"reaction": conversation.employee_reaction})
+        if may_write_reaction(conversation) else None,
     }
     context.update(overrides)
     return render("conversations/phase.html", "conversation", status=status, **context)

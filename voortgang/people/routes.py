@@ -1,7 +1,9 @@
-"""Views to list, add and open people."""
+"""Views to list, add, change and open people."""
 from flask import Blueprint, redirect, url_for
 from wtforms import SelectChoice
 
+from ..access import (is_admin, manages, may_see_review, person_or_404, require_admin,
+                      viewer_person_id, visible_people)
 from ..conversations.forms import StartForm
 from ..conversations.models import reviews_of
 from ..extensions import db
@@ -18,42 +20,71 @@ def _all_people():
 
 @bp.get("/")
 def index():
-    """Everyone, to pick the employee whose review it is."""
-    return render("people/index.html", "content", people=_all_people())
+    """The people the viewer may open: HR sees everyone, a manager their team."""
+    people = db.session.scalars(visible_people()).all()
+    me = viewer_person_id()
+    return render("people/index.html", "content", people=people,
+                  me=next((p for p in people if p.id == me), None),
+                  team=[p for p in people if p.id != me])
 
 
 @bp.route("/people/new", methods=["GET", "POST"])
 def create():
-    """Add a person; with a manager, they can be reviewed right away."""
+    """HR adds a person; with a manager, they can be reviewed right away."""
+    require_admin()
     form = PersonForm().set_managers(_all_people())
     if form.validate_on_submit():
-        person = Person(name=form.name.data.strip(),
-                        job_title=(form.job_title.data or "").strip() or None,
-                        manager_id=form.manager.data or None)
+        person = Person()
+        _fill(form, person)
         db.session.add(person)
         db.session.commit()
         return redirect(url_for("people.show", person_id=person.id), code=303)
     status = 422 if form.errors else 200
-    return render("people/new.html", "content", status=status, form=form)
+    return render("people/new.html", "content", status=status, form=form, person=None)
+
+
+@bp.route("/people/<id:person_id>/edit", methods=["GET", "POST"])
+def edit(person_id):
+    """HR changes a person's name, job title or manager (moving them to another team)."""
+    require_admin()
+    person = person_or_404(person_id)
+    form = PersonForm(data={"name": person.name, "job_title": person.job_title,
+                            "manager": person.manager_id or 0})
+    form.set_managers([p for p in _all_people() if p.id != person.id])
+    if form.validate_on_submit():
+        _fill(form, person)
+        db.session.commit()
+        return redirect(url_for("people.show", person_id=person.id), code=303)
+    status = 422 if form.errors else 200
+    return render("people/new.html", "content", status=status, form=form, person=person)
+
+
+def _fill(form, person):
+    person.name = form.name.data.strip()
+    person.job_title = (form.job_title.data or "").strip() or None
+    manager_id = form.manager.data or None
+    person.manager_id = None if manager_id == person.id else manager_id
 
 
 @bp.get("/people/<id:person_id>")
 def show(person_id):
-    """One person: their reviews so far and a form to start the next one."""
-    person = db.get_or_404(Person, person_id)
-    return render_person(person, start_form_for(person))
+    """One person: their reviews so far and, for their manager, a form to start the next."""
+    person = person_or_404(person_id)
+    return render_person(person, start_form_for(person) if manages(person) else None)
 
 
 def start_form_for(person, formdata=None):
+    """The review is held by the viewer, the person's manager."""
     form = StartForm(formdata=formdata) if formdata is not None else StartForm()
-    form.manager.choices = [SelectChoice(p.id, p.name) for p in _all_people()
-                            if p.id != person.id]
-    if formdata is None and person.manager_id:
-        form.manager.data = person.manager_id
+    me = db.session.get(Person, viewer_person_id())
+    form.manager.choices = [SelectChoice(me.id, me.name)]
+    if formdata is None:
+        form.manager.data = me.id
     return form
 
 
 def render_person(person, form, status=200):
     conversations = db.session.scalars(reviews_of(person.id)).all()
     return render("people/show.html", "content", status=status, person=person,
-                  conversations=conversations, form=form)
+                  conversations=conversations, form=form, may_open=may_see_review,
+                  admin=is_admin())
