@@ -1,5 +1,9 @@
 """Picking and adding the employee whose review it is."""
+from datetime import date
+
 import pytest
+
+from voortgang.conversations.models import Answer
 
 from voortgang.extensions import db
 from voortgang.people.models import Person
@@ -12,6 +16,17 @@ def test_index_lists_the_managers_team_and_herself(client, employee, manager,
     assert "Jan Bakker" in page and "Sanne de Vries" in page
     assert "Je team" in page and "Wiens voortgangsgesprek is het?" in page
     assert "Noor Hendriks" not in page and "Bram Peters" not in page
+
+
+def test_hr_sees_that_reviews_happen_without_their_content(admin_client, conversation):
+    conversation.next_evaluation_on = date(2027, 5, 3)
+    conversation.answers.append(Answer(question_key="enjoyment", text="Slaap slecht"))
+    db.session.commit()
+    page = admin_client.get("/").get_data(as_text=True)
+    assert "Jan Bakker" in page and "Sanne de Vries" in page
+    assert "27 nov 2026" in page and "Nog niet begonnen" in page and "3 mei 2027" in page
+    assert "Slaap slecht" not in page
+    assert page.count("Nog geen") >= 2  # Sanne and Eva have had no review
 
 
 def test_hr_sees_everyone_and_is_told_what_to_do_when_alone(admin_client, hr):

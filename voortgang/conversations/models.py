@@ -101,6 +101,19 @@ def reviews_of(employee_id):
             .order_by(Conversation.held_on.desc(), Conversation.id.desc()))
 
 
+def latest_reviews(employee_ids):
+    """Each employee's newest review, in one query: {employee id: Conversation}."""
+    ranked = db.select(
+        Conversation.id,
+        db.func.row_number().over(
+            partition_by=Conversation.employee_id,
+            order_by=(Conversation.held_on.desc(), Conversation.id.desc())).label("rank"),
+    ).where(Conversation.employee_id.in_(employee_ids)).subquery()
+    newest = db.select(Conversation).join(ranked, ranked.c.id == Conversation.id) \
+        .where(ranked.c.rank == 1)
+    return {c.employee_id: c for c in db.session.scalars(newest)}
+
+
 class Answer(db.Model):
     """What was said in reply to one question of the conversation."""
 

@@ -5,7 +5,7 @@ from wtforms import SelectChoice
 from ..access import (is_admin, manages, may_see_review, person_or_404, require_admin,
                       viewer_person_id, visible_people)
 from ..conversations.forms import StartForm
-from ..conversations.models import reviews_of
+from ..conversations.models import latest_reviews, reviews_of
 from ..extensions import db
 from ..rendering import render
 from .forms import PersonForm
@@ -23,7 +23,9 @@ def index():
     """The people the viewer may open: HR sees everyone, a manager their team."""
     people = db.session.scalars(visible_people()).all()
     me = viewer_person_id()
-    return render("people/index.html", "content", people=people,
+    # HR sees that reviews happen: each person's last review and the next one.
+    latest = latest_reviews([p.id for p in people]) if is_admin() else {}
+    return render("people/index.html", "content", people=people, latest=latest,
                   me=next((p for p in people if p.id == me), None),
                   team=[p for p in people if p.id != me])
 
