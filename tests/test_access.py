@@ -57,6 +57,9 @@ RULES = {
         (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
     ("POST", "conversations.save_reaction"):
         (LOGIN, OK, FORBIDDEN, HIDDEN, HIDDEN, HIDDEN),
+    # Who changed what and when, no review text: the review's people, and HR.
+    ("GET", "audit.history"):
+        (LOGIN, OK, OK, HIDDEN, HIDDEN, OK),
     ("GET", "accounts.create_account"):
         (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
     ("POST", "accounts.create_account"):

@@ -37,6 +37,11 @@ def may_see_review(conversation):
                                or manages(conversation.employee))
 
 
+def may_see_history(conversation):
+    """Who changed what and when, without a word of the review: its people, and HR."""
+    return is_admin() or may_see_review(conversation)
+
+
 def may_edit_review(conversation):
     """The manager's side: answers, goals, agreements, completing it."""
     me = viewer_person_id()

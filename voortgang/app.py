@@ -113,6 +113,7 @@ def _init_extensions(app):
 def _register_blueprints(app):
     from . import cli, errors, i18n, security
     from .accounts import bp as accounts_bp
+    from .audit import bp as audit_bp
     from .conversations import (coaching, followups, items,  # noqa: F401  (register on bp)
                                 routes, views)
     from .conversations.assistant import advise_saved, not_concrete
@@ -123,6 +124,7 @@ def _register_blueprints(app):
 
     app.register_blueprint(i18n.bp)
     app.register_blueprint(accounts_bp)
+    app.register_blueprint(audit_bp)
     app.register_blueprint(people_bp)
     app.register_blueprint(views.bp)
     errors.init_app(app)

@@ -47,6 +47,8 @@ ROLE_PAGES = {
                                    "templates/people/new.html, templates/_macros.html"),
         "new-account": (visit(lambda seed: seed.person + "/account"),
                         "templates/accounts/new.html"),
+        "history-hr": (visit(lambda seed: f"/conversations/{seed.conversation_id}/history"),
+                       "templates/audit/history.html, audit/_lines.html"),
     },
     "employee": {
         "looking-back-read-only": (visit(lambda seed: seed.phase("looking-back")),
@@ -74,6 +76,8 @@ PAGES = {
     "overview": (visit(lambda seed: seed.phase("overview")),
                  "templates/conversations/phase.html, _overview.html, "
                  "_agreement_meta.html"),
+    "history": (visit(lambda seed: f"/conversations/{seed.conversation_id}/history"),
+                "templates/audit/history.html, audit/_lines.html"),
     "not-found": (visit(lambda seed: "/people/9999"),
                   "templates/errors/error.html, errors/_error.html"),
 }
