@@ -68,6 +68,19 @@ RULES = {
         (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
     ("POST", "accounts.set_active"):
         (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
+    # Privacy requests: HR alone sees everything about a person, and removes it.
+    ("GET", "privacy.export"):
+        (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
+    ("GET", "privacy.export_json"):
+        (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
+    ("GET", "privacy.delete"):
+        (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
+    ("POST", "privacy.delete"):
+        (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
+    ("GET", "privacy.anonymise"):
+        (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
+    ("POST", "privacy.anonymise"):
+        (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
     # Open to all: logging in and out, choosing a password from a link, the language.
     ("POST", "accounts.logout"):
         (OK, OK, OK, OK, OK, OK),
@@ -104,6 +117,8 @@ FORMS = {
     "accounts.login": {"email": "niemand@example.org", "password": "fout wachtwoord"},
     "accounts.set_password": {"password": "een lang wachtwoord", "repeat": "anders"},
     "i18n.switch": {"lang": "en", "next": "/"},
+    "privacy.delete": {"confirm_name": "Jan Bakker"},
+    "privacy.anonymise": {"confirm_name": "Jan Bakker"},
 }
 
 

@@ -54,6 +54,11 @@ def may_write_reaction(conversation):
     return viewer_person_id() == conversation.employee_id
 
 
+def may_change_person(person):
+    """HR changes people and their accounts; an anonymised person stays as they are."""
+    return is_admin() and person.anonymised_at is None
+
+
 def person_or_404(person_id):
     person = db.session.get(Person, person_id)
     if person is None or not may_see_person(person):

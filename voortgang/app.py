@@ -118,6 +118,7 @@ def _register_blueprints(app):
                                 routes, views)
     from .conversations.assistant import advise_saved, not_concrete
     from .people.routes import bp as people_bp
+    from .privacy import bp as privacy_bp
 
     app.jinja_env.globals.update(agreement_advice=advise_saved, not_concrete=not_concrete,
                                  followups_for=followups.followups_for)
@@ -127,6 +128,7 @@ def _register_blueprints(app):
     app.register_blueprint(audit_bp)
     app.register_blueprint(people_bp)
     app.register_blueprint(views.bp)
+    app.register_blueprint(privacy_bp)
     errors.init_app(app)
     security.init_app(app)
     cli.init_app(app)

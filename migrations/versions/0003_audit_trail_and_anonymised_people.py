@@ -1,4 +1,4 @@
-"""audit trail: who changed what in a review, and HR's privacy actions
+"""audit trail: who changed what in a review, and HR's privacy actions; anonymised people
 
 Revision ID: 0003
 Revises: 0002
@@ -49,9 +49,14 @@ def upgrade():
                               ['conversation_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_audit_event_person_id'), ['person_id'],
                               unique=False)
+    with op.batch_alter_table('person', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('anonymised_at', sa.DateTime(timezone=True),
+                                      nullable=True))
 
 
 def downgrade():
+    with op.batch_alter_table('person', schema=None) as batch_op:
+        batch_op.drop_column('anonymised_at')
     with op.batch_alter_table('audit_event', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_event_person_id'))
         batch_op.drop_index(batch_op.f('ix_audit_event_conversation_id'))
