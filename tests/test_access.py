@@ -57,6 +57,9 @@ RULES = {
         (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
     ("POST", "conversations.save_reaction"):
         (LOGIN, OK, FORBIDDEN, HIDDEN, HIDDEN, HIDDEN),
+    # Who changed what and when, no review text: the review's people, and HR.
+    ("GET", "audit.history"):
+        (LOGIN, OK, OK, HIDDEN, HIDDEN, OK),
     ("GET", "accounts.create_account"):
         (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
     ("POST", "accounts.create_account"):
@@ -64,6 +67,19 @@ RULES = {
     ("POST", "accounts.new_link"):
         (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
     ("POST", "accounts.set_active"):
+        (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
+    # Privacy requests: HR alone sees everything about a person, and removes it.
+    ("GET", "privacy.export"):
+        (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
+    ("GET", "privacy.export_json"):
+        (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
+    ("GET", "privacy.delete"):
+        (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
+    ("POST", "privacy.delete"):
+        (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
+    ("GET", "privacy.anonymise"):
+        (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
+    ("POST", "privacy.anonymise"):
         (LOGIN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, OK),
     # Open to all: logging in and out, choosing a password from a link, the language.
     ("POST", "accounts.logout"):
@@ -101,6 +117,8 @@ FORMS = {
     "accounts.login": {"email": "niemand@example.org", "password": "fout wachtwoord"},
     "accounts.set_password": {"password": "een lang wachtwoord", "repeat": "anders"},
     "i18n.switch": {"lang": "en", "next": "/"},
+    "privacy.delete": {"confirm_name": "Jan Bakker"},
+    "privacy.anonymise": {"confirm_name": "Jan Bakker"},
 }
 
 

@@ -1,12 +1,17 @@
 """Security from the start: CSP, CSRF, escaping, secrets, and no 500 on bad input."""
+import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from flask import Flask
 
 from voortgang import create_app
+from voortgang.extensions import db
+from voortgang.people.models import Person
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 
@@ -66,6 +71,50 @@ def test_secret_key_is_generated_once_into_instance(tmp_path, monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "from-the-environment")
     assert create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"}).secret_key == \
         "from-the-environment"
+
+
+@pytest.fixture
+def fresh_instance(tmp_path, monkeypatch):
+    """A new instance folder, made by the app itself, under the usual umask (022), so
+    only the app's own care keeps its files from others."""
+    folder = tmp_path / "instance"
+    monkeypatch.setattr(Flask, "auto_find_instance_path", lambda self: str(folder))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    previous = os.umask(0o022)
+    yield folder
+    os.umask(previous)
+
+
+def _mode(path):
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_the_database_and_instance_files_are_for_their_owner_only(fresh_instance):
+    app = create_app({"TESTING": True})
+    with app.app_context():
+        db.create_all()
+        db.session.add(Person(name="Jan Bakker"))
+        db.session.commit()
+        files = sorted(p.name for p in fresh_instance.iterdir())
+        modes = {name: _mode(fresh_instance / name) for name in files}
+        db.engine.dispose()
+    assert _mode(fresh_instance) == 0o700
+    assert {"secret_key", "voortgang.sqlite3", "voortgang.sqlite3-wal",
+            "voortgang.sqlite3-shm"} <= set(files)
+    assert modes == {name: 0o600 for name in files}
+
+
+def test_an_existing_readable_database_is_closed_off_on_connect(fresh_instance):
+    fresh_instance.mkdir(mode=0o755)
+    database = fresh_instance / "voortgang.sqlite3"
+    database.touch(mode=0o644)
+    app = create_app({"TESTING": True})
+    with app.app_context():
+        db.session.execute(db.text("SELECT 1"))
+        db.session.remove()
+        db.engine.dispose()
+    assert _mode(fresh_instance) == 0o700 and _mode(database) == 0o600
 
 
 def test_typed_html_is_escaped_everywhere(htmx, client, conversation, phase_url):

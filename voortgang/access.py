@@ -37,6 +37,11 @@ def may_see_review(conversation):
                                or manages(conversation.employee))
 
 
+def may_see_history(conversation):
+    """Who changed what and when, without a word of the review: its people, and HR."""
+    return is_admin() or may_see_review(conversation)
+
+
 def may_edit_review(conversation):
     """The manager's side: answers, goals, agreements, completing it."""
     me = viewer_person_id()
@@ -47,6 +52,11 @@ def may_edit_review(conversation):
 def may_write_reaction(conversation):
     """The employee's own words: theirs alone."""
     return viewer_person_id() == conversation.employee_id
+
+
+def may_change_person(person):
+    """HR changes people and their accounts; an anonymised person stays as they are."""
+    return is_admin() and person.anonymised_at is None
 
 
 def person_or_404(person_id):

@@ -21,7 +21,7 @@ def create_app(test_config=None):
         instance_relative_config=True,
         template_folder=str(ROOT / "templates"),
     )
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    _private_folder(app.instance_path)
     app.config.from_mapping(
         SQLALCHEMY_DATABASE_URI=os.environ.get("DATABASE_URL")
         or "sqlite:///" + str(Path(app.instance_path) / "voortgang.sqlite3"),
@@ -65,9 +65,27 @@ def _secret_key(app):
         return os.environ["SECRET_KEY"]
     path = Path(app.instance_path) / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        try:  # created readable by its owner only, never for a moment by others
+            with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600),
+                           "w") as handle:
+                handle.write(secrets.token_hex(32))
+        except FileExistsError:
+            pass  # another process made it just now: use theirs
     return path.read_text().strip()
+
+
+def _private_folder(path):
+    """instance/ holds the database and the secret key: its owner's alone."""
+    folder = Path(path)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _owner_only(folder, 0o700)
+
+
+def _owner_only(path, mode):
+    try:
+        path.chmod(mode)
+    except (PermissionError, FileNotFoundError):
+        pass  # gone again, or not ours (set up by someone else): leave it as it is
 
 
 class IdConverter(IntegerConverter):
@@ -95,18 +113,22 @@ def _init_extensions(app):
 def _register_blueprints(app):
     from . import cli, errors, i18n, security
     from .accounts import bp as accounts_bp
+    from .audit import bp as audit_bp
     from .conversations import (coaching, followups, items,  # noqa: F401  (register on bp)
                                 routes, views)
     from .conversations.assistant import advise_saved, not_concrete
     from .people.routes import bp as people_bp
+    from .privacy import bp as privacy_bp
 
     app.jinja_env.globals.update(agreement_advice=advise_saved, not_concrete=not_concrete,
                                  followups_for=followups.followups_for)
 
     app.register_blueprint(i18n.bp)
     app.register_blueprint(accounts_bp)
+    app.register_blueprint(audit_bp)
     app.register_blueprint(people_bp)
     app.register_blueprint(views.bp)
+    app.register_blueprint(privacy_bp)
     errors.init_app(app)
     security.init_app(app)
     cli.init_app(app)
@@ -114,9 +136,19 @@ def _register_blueprints(app):
 
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, _record):
-    """SQLite: enforce foreign keys and use WAL so autosaves never block reads."""
+    """SQLite: enforce foreign keys and use WAL so autosaves never block reads; the
+    database file is its owner's alone (SQLite gives its -wal and -shm files the
+    same mode)."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()
+        files = [Path(row[2]) for row in cursor.execute("PRAGMA database_list") if row[2]]
+        for database in files:
+            _owner_only(database, 0o600)
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
+        for database in files:
+            for extra in ("-wal", "-shm"):
+                other = database.with_name(database.name + extra)
+                if other.exists():
+                    _owner_only(other, 0o600)

@@ -1,5 +1,5 @@
 """Interface language: Dutch by default, English too, switchable at any moment."""
-from flask import Blueprint, current_app, redirect, request, session
+from flask import Blueprint, current_app, has_request_context, redirect, request, session
 from flask_babel import get_locale
 
 from .urls import local_target
@@ -13,7 +13,10 @@ FORMATS = {"nl": "nl_NL", "en": "en_GB"}
 
 
 def chosen_language():
-    """An explicit choice first, then the browser's Accept-Language, then Dutch."""
+    """An explicit choice first, then the browser's Accept-Language, then Dutch
+    (also outside a request: a command)."""
+    if not has_request_context():
+        return "nl"
     languages = current_app.config["LANGUAGES"]
     chosen = session.get("lang")
     if chosen in languages:

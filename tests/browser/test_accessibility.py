@@ -18,6 +18,24 @@ def agreement_being_edited(page, seed):
     expect(page.locator("#agreements li.item form.item-form")).to_have_count(1)
 
 
+def removal_with_errors(page, seed):
+    page.goto(seed.person + "/delete")
+    page.locator("#confirm_name").fill("Iemand anders")
+    page.locator("form.stack button[type=submit]").click()  # not the name: refused
+    expect(page.locator(".field.has-error")).to_have_count(1)
+
+
+def anonymised_person(page, seed):
+    from datetime import datetime, timezone
+
+    from voortgang.extensions import db
+    from voortgang.people.models import Person
+    person = Person(name="Wordt Anoniem", anonymised_at=datetime.now(timezone.utc))
+    db.session.add(person)
+    db.session.commit()
+    page.goto(f"/people/{person.id}")
+
+
 def visit(path):
     return lambda page, seed: page.goto(path(seed))
 
@@ -47,6 +65,19 @@ ROLE_PAGES = {
                                    "templates/people/new.html, templates/_macros.html"),
         "new-account": (visit(lambda seed: seed.person + "/account"),
                         "templates/accounts/new.html"),
+        "history-hr": (visit(lambda seed: f"/conversations/{seed.conversation_id}/history"),
+                       "templates/audit/history.html, audit/_lines.html"),
+        "export": (visit(lambda seed: seed.person + "/export"),
+                   "templates/privacy/export.html"),
+        "anonymise": (visit(lambda seed: seed.person + "/anonymise"),
+                      "templates/privacy/remove.html"),
+        "delete": (visit(lambda seed: seed.person + "/delete"),
+                   "templates/privacy/remove.html"),
+        "delete-with-errors": (removal_with_errors,
+                               "templates/privacy/remove.html, templates/_macros.html"),
+        "anonymised-person": (anonymised_person,
+                              "templates/people/show.html, privacy/_person_privacy.html, "
+                              "_macros.html (anonymised_note)"),
     },
     "employee": {
         "looking-back-read-only": (visit(lambda seed: seed.phase("looking-back")),
@@ -74,6 +105,8 @@ PAGES = {
     "overview": (visit(lambda seed: seed.phase("overview")),
                  "templates/conversations/phase.html, _overview.html, "
                  "_agreement_meta.html"),
+    "history": (visit(lambda seed: f"/conversations/{seed.conversation_id}/history"),
+                "templates/audit/history.html, audit/_lines.html"),
     "not-found": (visit(lambda seed: "/people/9999"),
                   "templates/errors/error.html, errors/_error.html"),
 }

@@ -3,7 +3,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..access import person_or_404, require_admin
+from ..access import may_change_person, person_or_404, require_admin
 from ..extensions import db
 from . import bp
 from .forms import AccountForm
@@ -12,7 +12,10 @@ from .models import Account
 
 def _person_for_admin(person_id):
     require_admin()
-    return person_or_404(person_id)
+    person = person_or_404(person_id)
+    if not may_change_person(person):
+        abort(404)
+    return person
 
 
 def _show_link(account, created):

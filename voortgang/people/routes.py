@@ -1,9 +1,10 @@
 """Views to list, add, change and open people."""
-from flask import Blueprint, redirect, url_for
+from flask import Blueprint, abort, redirect, url_for
 from wtforms import SelectChoice
 
-from ..access import (is_admin, manages, may_see_review, person_or_404, require_admin,
-                      viewer_person_id, visible_people)
+from ..access import (is_admin, manages, may_change_person, may_see_review, person_or_404,
+                      require_admin, viewer_person_id, visible_people)
+from ..audit.lines import person_lines
 from ..conversations.forms import StartForm
 from ..conversations.models import latest_reviews, reviews_of
 from ..extensions import db
@@ -50,6 +51,8 @@ def edit(person_id):
     """HR changes a person's name, job title or manager (moving them to another team)."""
     require_admin()
     person = person_or_404(person_id)
+    if not may_change_person(person):
+        abort(404)
     form = PersonForm(data={"name": person.name, "job_title": person.job_title,
                             "manager": person.manager_id or 0})
     form.set_managers([p for p in _all_people() if p.id != person.id])
@@ -87,6 +90,7 @@ def start_form_for(person, formdata=None):
 
 def render_person(person, form, status=200):
     conversations = db.session.scalars(reviews_of(person.id)).all()
+    admin = is_admin()
     return render("people/show.html", "content", status=status, person=person,
                   conversations=conversations, form=form, may_open=may_see_review,
-                  admin=is_admin())
+                  admin=admin, privacy_lines=person_lines(person) if admin else None)

@@ -1,0 +1,106 @@
+"""One line of the audit trail: when, who, which review (or person), what kind of change.
+
+The line never copies what was written: the kind of change and a short field name
+(a question's key, the fields of a goal that changed) say enough, and the text
+stays in the one place HR may not read.
+"""
+import enum
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Enum, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..extensions import Timestamp, db
+from ..people.models import utcnow
+
+
+def _enum(cls):
+    return Enum(cls, native_enum=False, length=30, validate_strings=True,
+                values_callable=lambda members: [m.value for m in members])
+
+
+class Actor(enum.Enum):
+    """Who did it: a logged-in person (named), the system (a command, a script), or
+    a person whose name was removed since (deleted or anonymised)."""
+
+    PERSON = "person"
+    SYSTEM = "system"
+    ERASED = "erased"
+
+    @property
+    def label(self):
+        return {Actor.PERSON: _l("A person"), Actor.SYSTEM: _l("The system"),
+                Actor.ERASED: _l("Anonymised person")}[self]
+
+
+class Action(enum.Enum):
+    REVIEW_STARTED = "review_started"
+    ANSWER_CHANGED = "answer_changed"
+    GOAL_ADDED = "goal_added"
+    GOAL_CHANGED = "goal_changed"
+    GOAL_REMOVED = "goal_removed"
+    AGREEMENT_ADDED = "agreement_added"
+    AGREEMENT_CHANGED = "agreement_changed"
+    AGREEMENT_REMOVED = "agreement_removed"
+    NEXT_EVALUATION_CHANGED = "next_evaluation_changed"
+    COMPLETED = "completed"
+    REACTION_WRITTEN = "reaction_written"
+    NAMES_REMOVED = "names_removed"
+    # About a person rather than one review: HR's answers to privacy requests.
+    DATA_EXPORTED = "data_exported"
+    PERSON_ANONYMISED = "person_anonymised"
+    PERSON_DELETED = "person_deleted"
+
+    @property
+    def label(self):
+        return _LABELS[self]
+
+
+_LABELS = {
+    Action.REVIEW_STARTED: _l("Review started"),
+    Action.ANSWER_CHANGED: _l("Answer changed"),
+    Action.GOAL_ADDED: _l("Goal added"),
+    Action.GOAL_CHANGED: _l("Goal changed"),
+    Action.GOAL_REMOVED: _l("Goal removed"),
+    Action.AGREEMENT_ADDED: _l("Agreement added"),
+    Action.AGREEMENT_CHANGED: _l("Agreement changed"),
+    Action.AGREEMENT_REMOVED: _l("Agreement removed"),
+    Action.NEXT_EVALUATION_CHANGED: _l("Date of the next evaluation changed"),
+    Action.COMPLETED: _l("Review completed"),
+    Action.REACTION_WRITTEN: _l("Reaction of the employee written"),
+    Action.NAMES_REMOVED: _l("Names replaced by a label (anonymisation)"),
+    Action.DATA_EXPORTED: _l("All data exported"),
+    Action.PERSON_ANONYMISED: _l("Person anonymised"),
+    Action.PERSON_DELETED: _l("Person's data deleted"),
+}
+
+
+class AuditEvent(db.Model):
+    """Something that happened to a review (or, for privacy requests, to a person).
+
+    Autosaves coalesce: the same person changing the same thing again within a few
+    minutes moves the time of their line instead of adding one.
+    """
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    actor: Mapped[Actor] = mapped_column(_enum(Actor), default=Actor.PERSON)
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("account.id", ondelete="SET NULL"), index=True)
+    # The name at the time, so the line still says who after the account is gone.
+    actor_name: Mapped[str | None] = mapped_column(String(120))
+    conversation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conversation.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True)
+    action: Mapped[Action] = mapped_column(_enum(Action))
+    # A question's key, or the fields of a goal or agreement that changed.
+    item: Mapped[str | None] = mapped_column(String(60))
+    item_id: Mapped[int | None]
+
+    @property
+    def who(self):
+        return self.actor_name if self.actor is Actor.PERSON else self.actor.label
