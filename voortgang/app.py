@@ -69,17 +69,19 @@ class IdConverter(IntegerConverter):
 
 
 def _init_extensions(app):
-    from . import i18n
+    from . import i18n, security
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    # Before CSRFProtect: its token check reads the form, which must be readable.
+    security.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     htmx.init_app(app)
 
 
 def _register_blueprints(app):
-    from . import cli, errors, i18n, security
+    from . import cli, errors, i18n
     from .conversations import (coaching, followups, items,  # noqa: F401  (register on bp)
                                 routes, views)
     from .conversations.assistant import advise_saved, not_concrete
@@ -92,7 +94,6 @@ def _register_blueprints(app):
     app.register_blueprint(people_bp)
     app.register_blueprint(views.bp)
     errors.init_app(app)
-    security.init_app(app)
     cli.init_app(app)
 
 

@@ -1,5 +1,5 @@
 """Views to list, add and open people."""
-from flask import Blueprint, redirect, url_for
+from flask import Blueprint, redirect, request, url_for
 from wtforms import SelectChoice
 
 from ..conversations.forms import StartForm
@@ -25,7 +25,8 @@ def index():
 @bp.route("/people/new", methods=["GET", "POST"])
 def create():
     """Add a person; with a manager, they can be reviewed right away."""
-    form = PersonForm().set_managers(_all_people())
+    # The posted fields only: Flask-WTF would also take an uploaded file for a name.
+    form = PersonForm(formdata=request.form or None).set_managers(_all_people())
     if form.validate_on_submit():
         person = Person(name=form.name.data.strip(),
                         job_title=(form.job_title.data or "").strip() or None,
