@@ -33,6 +33,9 @@ def create_app(test_config=None):
         # Only a request that changes the session writes it back: an autosave still
         # in flight must not overwrite a choice made meanwhile (a dismissed tip).
         SESSION_REFRESH_EACH_REQUEST=False,
+        # A pooled connection the database closed (a restart, an idle timeout) is
+        # replaced before use instead of failing the request that drew it.
+        SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True},
         WTF_CSRF_TIME_LIMIT=None,  # a review may take an hour or more
         MAX_CONTENT_LENGTH=1024 * 1024,
     )
@@ -97,11 +100,19 @@ def _register_blueprints(app):
     cli.init_app(app)
 
 
+# SQLite has one writer at a time. With many screens autosaving at once a write can
+# wait for seconds behind the others; Python's default of 5 s then failed it with
+# "database is locked". A save that waits is better than a save that is lost.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, _record):
-    """SQLite: enforce foreign keys and use WAL so autosaves never block reads."""
+    """SQLite: enforce foreign keys, use WAL so autosaves never block reads, and let
+    writers wait their turn."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
