@@ -9,7 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from flask import Flask
 
+from markupsafe import escape
+
 from voortgang import create_app
+from voortgang.conversations.models import Agreement
 from voortgang.extensions import db
 from voortgang.people.models import Person
 
@@ -34,6 +37,8 @@ def test_htmx_is_served_from_our_static_folder_and_configured(client):
     page = client.get("/").get_data(as_text=True)
     assert '<script src="/static/vendor/htmx.min.js"' in page
     assert '"allowEval": false' in page and '"includeIndicatorStyles": false' in page
+    # htmx 2 defaults to this; said here so that no upgrade or edit turns it off quietly.
+    assert '"selfRequestsOnly": true' in page
     assert "http://" not in page and "https://" not in page
     with client.get("/static/vendor/htmx.min.js") as script:
         assert script.status_code == 200 and b"htmx" in script.data
@@ -125,6 +130,25 @@ def test_typed_html_is_escaped_everywhere(htmx, client, conversation, phase_url)
         page = client.get(phase_url(conversation, slug)).get_data(as_text=True)
         assert "<script>alert(1)</script>" not in page
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_names_in_the_owner_choices_are_text_not_html(client, htmx, conversation, lang):
+    """A name that looks like markup reads as typed in "who does it", and cannot make
+    htmx post with the viewer's token (it once did: lazy labels were not escaped)."""
+    attack = '<a hx-post="/x/delete" hx-trigger="load">Jan</a>'
+    conversation.employee.name = attack
+    conversation.agreements.append(Agreement(description="Jan leest het boek"))
+    db.session.commit()
+    client.post("/language", data={"lang": lang, "next": "/"})
+    label = {"nl": "(medewerker)", "en": "(employee)"}[lang]
+    base = f"/conversations/{conversation.id}"
+    edit = f"{base}/items/agreements/{conversation.agreements[0].id}/edit"
+    for body in (client.get(f"{base}/agreements").get_data(as_text=True),
+                 htmx.get(f"{base}/agreements").get_data(as_text=True),
+                 htmx.get(edit).get_data(as_text=True)):
+        assert attack not in body
+        assert f'<option value="employee">{escape(attack)} {label}</option>' in body
 
 
 def test_oversized_request_is_a_clear_413(client, conversation, phase_url):

@@ -38,6 +38,9 @@ def create_app(test_config=None):
         # lives in the session, so it ends with it (a review may take an hour or more).
         PERMANENT_SESSION_LIFETIME=timedelta(
             hours=float(os.environ.get("VOORTGANG_SESSION_HOURS", 8))),
+        # A pooled connection the database closed (a restart, an idle timeout) is
+        # replaced before use instead of failing the request that drew it.
+        SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True},
         WTF_CSRF_TIME_LIMIT=None,
         MAX_CONTENT_LENGTH=1024 * 1024,
         # Failed logins only; in memory unless a shared store is named (redis://...).
@@ -96,12 +99,15 @@ class IdConverter(IntegerConverter):
 
 
 def _init_extensions(app):
-    from . import i18n
+    from . import i18n, security
     from .accounts.guard import require_login
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    # The login guard first (a visitor is sent to log in), then the check that a
+    # form is readable, which CSRFProtect's token check needs.
     app.before_request(require_login)
+    security.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     htmx.init_app(app)
@@ -111,7 +117,7 @@ def _init_extensions(app):
 
 
 def _register_blueprints(app):
-    from . import cli, errors, i18n, security
+    from . import cli, errors, i18n
     from .accounts import bp as accounts_bp
     from .audit import bp as audit_bp
     from .conversations import (coaching, followups, items,  # noqa: F401  (register on bp)
@@ -130,8 +136,13 @@ def _register_blueprints(app):
     app.register_blueprint(views.bp)
     app.register_blueprint(privacy_bp)
     errors.init_app(app)
-    security.init_app(app)
     cli.init_app(app)
+
+
+# SQLite has one writer at a time. With many screens autosaving at once a write can
+# wait for seconds behind the others; Python's default of 5 s then failed it with
+# "database is locked". A save that waits is better than a save that is lost.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
 @event.listens_for(Engine, "connect")
@@ -144,6 +155,7 @@ def _sqlite_pragmas(dbapi_connection, _record):
         files = [Path(row[2]) for row in cursor.execute("PRAGMA database_list") if row[2]]
         for database in files:
             _owner_only(database, 0o600)
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()

@@ -1,5 +1,6 @@
 """Error pages: a clear message in the user's language, never a stack trace."""
-from flask import render_template
+from flask import current_app, render_template, request
+from flask.globals import request_ctx
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -15,6 +16,7 @@ def _message(code):
         405: _("That action is not possible on this page."),
         413: _("What you sent is too large. Shorten the text and try again."),
         429: _("Too many attempts in a short time. Wait a minute, then try again."),
+        415: _("The request could not be understood. Go back and try again."),
     }
     return messages.get(code, _("Something went wrong. What you typed before this "
                                 "was saved."))
@@ -33,5 +35,11 @@ def init_app(app):
 
 
 def _render(code, message):
+    if request_ctx.url_adapter is None:
+        # Werkzeug refused the Host header (a name part over 63 characters), so the
+        # request has no URL adapter and url_for would crash. Links to our own
+        # pages are plain paths and need no host: build them without one.
+        request_ctx.url_adapter = current_app.url_map.bind(
+            "localhost", script_name=request.script_root or "/", url_scheme=request.scheme)
     template = "errors/_error.html" if wants_fragment() else "errors/error.html"
     return render_template(template, code=code, message=message), code

@@ -1,4 +1,6 @@
-"""Response headers that keep the shared screen safe: a strict CSP and friends."""
+"""Response headers that keep the shared screen safe: a strict CSP and friends; and
+POST bodies that are forms, nothing else."""
+from flask import abort, request
 
 CSP = "; ".join([
     "default-src 'self'",
@@ -12,8 +14,28 @@ CSP = "; ".join([
     "frame-ancestors 'none'",
 ])
 
+# What browsers send from a form, from htmx, and from app.js (fetch and sendBeacon
+# with FormData).
+FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+
 
 def init_app(app):
+    @app.before_request
+    def _readable_forms_only():
+        """A POST body is a form that can be read, or it is refused, not half-read:
+        Flask-WTF took a JSON body for the form's data and broke on a list or a
+        number (a 500), and a form that is not UTF-8 was read as empty, which an
+        autosave then reported as saved."""
+        if request.method != "POST" or not request.mimetype:
+            return
+        if request.mimetype not in FORM_TYPES:
+            abort(415)
+        if request.mimetype == "application/x-www-form-urlencoded":
+            try:
+                request.get_data(cache=True).decode("utf-8")
+            except UnicodeDecodeError:
+                abort(400)
+
     @app.after_request
     def _headers(response):
         response.headers.setdefault("Content-Security-Policy", CSP)

@@ -7,10 +7,12 @@ from werkzeug.exceptions import HTTPException
 
 def local_target(target):
     """A page on this site that can be shown again: never an open redirect, and not
-    the URL of a form post (after an error the address bar shows the POST URL)."""
+    the URL of a form post (after an error the address bar shows the POST URL).
+    A line break would end up in the Location header: such a target is refused."""
     parts = urlsplit(target or "")
-    if target and not parts.scheme and not parts.netloc and target.startswith("/") \
-            and not target.startswith("//") and "\\" not in target:
+    if target and target.isprintable() and not parts.scheme and not parts.netloc \
+            and target.startswith("/") and not target.startswith("//") \
+            and "\\" not in target:
         try:
             current_app.url_map.bind("localhost").match(parts.path, method="GET")
         except HTTPException:

@@ -4,6 +4,9 @@ import re
 
 from playwright.sync_api import expect
 
+from voortgang.conversations.models import Answer
+from voortgang.extensions import db
+
 SAVED_NL = re.compile(r"^Bewaard om \d{2}:\d{2}:\d{2}\.$")
 
 
@@ -91,3 +94,32 @@ def test_reload_straight_after_typing_loses_nothing(page, seeded):
     expect(page.locator("#answer_enjoyment")).to_have_value("Daarna een andere vraag.")
     expect(obstacles, "the answer typed before the reload was overwritten by the next "
                       "autosave").to_have_value(typed, timeout=1000)
+
+
+def test_typing_during_a_network_failure_is_kept_and_saved_later(page, seeded, console):
+    """A failed save (status 0: no answer at all) must not drop the draft."""
+    typed = "Getypt terwijl het netwerk haperde."
+    saves = re.compile(r"/looking-back$")
+    page.goto(seeded.phase("looking-back"))
+    page.route(saves, lambda route: route.abort() if route.request.method == "POST"
+               else route.continue_())
+    page.locator("#answer_obstacles").fill(typed)
+    expect(page.get_by_role("alert")).to_contain_text("Bewaren is niet gelukt")
+    assert _saved_obstacles(seeded) is None
+
+    page.unroute(saves)  # the network is back
+    page.reload()
+    expect(page.locator("#answer_obstacles")).to_have_value(typed)
+    expect(page.locator("#save-status")).to_have_text(SAVED_NL, use_inner_text=True)
+    assert _saved_obstacles(seeded) == typed
+    page.reload()
+    expect(page.locator("#answer_obstacles")).to_have_value(typed)
+    # htmx logs the failed save as a console error; nothing may break or fail on the server.
+    assert console.page_errors == [] and console.server_errors == []
+
+
+def _saved_obstacles(seed):
+    text = db.session.scalar(db.select(Answer.text).filter_by(
+        conversation_id=seed.conversation_id, question_key="obstacles"))
+    db.session.commit()  # end the read transaction, so the next look sees new saves
+    return text

@@ -1,6 +1,7 @@
 """Forms of the conversation: the answers of a phase, goals, agreements, start."""
 from datetime import date
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectChoice, SelectField
@@ -99,13 +100,17 @@ class AgreementForm(FlaskForm):
     ], default=AgreementStatus.OPEN)
 
     def set_people(self, conversation):
-        """Offer the two people by name, so the owner is unmistakable on screen."""
+        """Offer the two people by name, so the owner is unmistakable on screen.
+
+        The labels with a name are plain strings, made now: WTForms takes a lazy
+        string for safe HTML (it has __html__) and would not escape the name in it.
+        """
         self.owner.choices = [
             SelectChoice("", _l("Nobody yet")),
             SelectChoice(Owner.EMPLOYEE.value,
-                         _l("%(name)s (employee)", name=conversation.employee.name)),
+                         _("%(name)s (employee)", name=conversation.employee.name)),
             SelectChoice(Owner.MANAGER.value,
-                         _l("%(name)s (manager)", name=conversation.manager.name)),
+                         _("%(name)s (manager)", name=conversation.manager.name)),
             SelectChoice(Owner.BOTH.value, _l("Both")),
             SelectChoice(Owner.OTHER.value, _l("Someone else")),
         ]

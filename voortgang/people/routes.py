@@ -1,5 +1,5 @@
 """Views to list, add, change and open people."""
-from flask import Blueprint, abort, redirect, url_for
+from flask import Blueprint, abort, redirect, request, url_for
 from wtforms import SelectChoice
 
 from ..access import (is_admin, manages, may_change_person, may_see_review, person_or_404,
@@ -35,7 +35,8 @@ def index():
 def create():
     """HR adds a person; with a manager, they can be reviewed right away."""
     require_admin()
-    form = PersonForm().set_managers(_all_people())
+    # The posted fields only: Flask-WTF would also take an uploaded file for a name.
+    form = PersonForm(formdata=request.form or None).set_managers(_all_people())
     if form.validate_on_submit():
         person = Person()
         _fill(form, person)

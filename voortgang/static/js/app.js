@@ -54,12 +54,18 @@
   document.addEventListener("htmx:afterRequest", function (event) {
     const elt = event.detail.elt;
     const form = elt && elt.form;
-    // A 422 is swapped in (it says what is wrong) but saved nothing: keep the drafts.
-    if (!form || !form.matches("[data-autosave]") || event.detail.xhr.status >= 300) return;
+    if (!form || !form.matches("[data-autosave]") || !savedIt(event.detail)) return;
     const sent = event.detail.requestConfig.formData;
     if (sent) sent.forEach(function (value, name) { forget(form, name, String(value)); });
     hideProblem();
   });
+
+  // Only a 2xx answer means saved. A lost connection has status 0 and htmx leaves
+  // `successful` unset; a 422 is swapped in (it says what is wrong) but saved nothing.
+  function savedIt(detail) {
+    const status = detail.xhr ? detail.xhr.status : 0;
+    return detail.successful === true && status >= 200 && status < 300;
+  }
 
   // Put back drafts the server has not confirmed (reload came too fast, or offline),
   // and send them again.
