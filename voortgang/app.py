@@ -98,7 +98,7 @@ def _init_extensions(app):
 
 
 def _register_blueprints(app):
-    from . import cli, errors, i18n, security
+    from . import cli, errors, forms, i18n, security
     from .accounts import bp as accounts_bp
     from .conversations import (coaching, followups, items,  # noqa: F401  (register on bp)
                                 routes, views)
@@ -114,6 +114,7 @@ def _register_blueprints(app):
     app.register_blueprint(views.bp)
     errors.init_app(app)
     security.init_app(app)
+    forms.init_app(app)
     cli.init_app(app)
 
 
