@@ -31,7 +31,7 @@ migrate: install
 
 run: migrate
 	$(FLASK) seed-demo --if-empty
-	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+	$(FLASK) serve --host 127.0.0.1 --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

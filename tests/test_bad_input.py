@@ -7,6 +7,7 @@ from voortgang.extensions import db
 from voortgang.people.models import Person
 
 NOT_UNDERSTOOD = "Het verzoek was niet te begrijpen."
+ONLY_FORMS = "Deze pagina accepteert alleen wat de eigen formulieren versturen."
 
 
 def _people():
@@ -28,7 +29,7 @@ def test_a_json_body_is_refused_and_adds_nobody(admin_client, body):
     before = _people()
     response = admin_client.post("/people/new", json=body)
     assert response.status_code == 415
-    assert NOT_UNDERSTOOD in response.get_data(as_text=True)
+    assert ONLY_FORMS in response.get_data(as_text=True)
     assert _people() == before
 
 
@@ -45,8 +46,7 @@ def test_an_uploaded_file_is_not_taken_for_a_name(admin_client):
     before = _people()
     response = admin_client.post("/people/new", data={
         "name": (io.BytesIO(b"Eva"), "name.txt"), "manager": "0"})
-    assert response.status_code == 422
-    assert "Vul de naam in." in response.get_data(as_text=True)
+    assert response.status_code == 415  # only the beacon's FormData may be multipart
     assert _people() == before
 
 
@@ -73,7 +73,7 @@ def test_percent_escapes_that_are_not_utf8_are_kept_as_typed(htmx, conversation,
 def test_a_json_body_is_refused_before_the_token_is_asked_for(client):
     response = client.post("/people/new", json={"name": "Eva"})
     assert response.status_code == 415
-    assert NOT_UNDERSTOOD in response.get_data(as_text=True)
+    assert ONLY_FORMS in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("target", [

@@ -9,6 +9,7 @@ from werkzeug.routing import IntegerConverter
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from . import deployment
 from .extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,19 +35,18 @@ def create_app(test_config=None):
         # Only a request that changes the session writes it back: an autosave still
         # in flight must not overwrite a choice made meanwhile (a dismissed tip).
         SESSION_REFRESH_EACH_REQUEST=False,
-        # A login lasts a working day after the session last changed; the CSRF token
-        # lives in the session, so it ends with it (a review may take an hour or more).
+        # A login lasts a working day after the session last changed.
         PERMANENT_SESSION_LIFETIME=timedelta(
             hours=float(os.environ.get("VOORTGANG_SESSION_HOURS", 8))),
         # A pooled connection the database closed (a restart, an idle timeout) is
         # replaced before use instead of failing the request that drew it.
         SQLALCHEMY_ENGINE_OPTIONS={"pool_pre_ping": True},
-        WTF_CSRF_TIME_LIMIT=None,
         MAX_CONTENT_LENGTH=1024 * 1024,
         # Failed logins only; in memory unless a shared store is named (redis://...).
         RATELIMIT_STORAGE_URI=os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         LOGIN_LIMIT_PER_ADDRESS="30 per minute",
         LOGIN_LIMIT_PER_ACCOUNT="5 per minute; 20 per hour",
+        **deployment.from_environment(),
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -54,11 +54,16 @@ def create_app(test_config=None):
         app.config.from_mapping(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(app)
+    # The CSRF token lives in the session and ends with it (logout clears it); its
+    # own clock must never end it sooner, as a review may take an hour or more.
+    app.config.setdefault("WTF_CSRF_TIME_LIMIT",
+                          int(app.permanent_session_lifetime.total_seconds()))
 
     app.jinja_env.add_extension("jinja2.ext.do")
     app.url_map.converters["id"] = IdConverter
     _init_extensions(app)
     _register_blueprints(app)
+    deployment.init_app(app)
     return app
 
 
@@ -117,7 +122,7 @@ def _init_extensions(app):
 
 
 def _register_blueprints(app):
-    from . import cli, errors, i18n
+    from . import cli, errors, forms, i18n
     from .accounts import bp as accounts_bp
     from .audit import bp as audit_bp
     from .conversations import (coaching, followups, items,  # noqa: F401  (register on bp)
@@ -136,6 +141,7 @@ def _register_blueprints(app):
     app.register_blueprint(views.bp)
     app.register_blueprint(privacy_bp)
     errors.init_app(app)
+    forms.init_app(app)
     cli.init_app(app)
 
 

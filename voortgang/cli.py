@@ -6,6 +6,7 @@ import click
 
 from .app import ROOT
 from .demo import DEMO_PASSWORD, database_is_empty, demo_logins, load_demo
+from .serving import serve
 
 
 def init_app(app):
@@ -21,6 +22,7 @@ def init_app(app):
 
     app.cli.add_command(translate)
     app.cli.add_command(create_user)
+    app.cli.add_command(serve)
 
 
 def _print_demo_logins():

@@ -15,8 +15,8 @@ def _message(code):
         404: _("This page does not exist, or you may not see it."),
         405: _("That action is not possible on this page."),
         413: _("What you sent is too large. Shorten the text and try again."),
+        415: _("This page only takes what its own forms send. Reload it and try again."),
         429: _("Too many attempts in a short time. Wait a minute, then try again."),
-        415: _("The request could not be understood. Go back and try again."),
     }
     return messages.get(code, _("Something went wrong. What you typed before this "
                                 "was saved."))

@@ -5,12 +5,21 @@ from flask import current_app, request, url_for
 from werkzeug.exceptions import HTTPException
 
 
+def split_url(url):
+    """The parts of a URL the browser sent, or None if it cannot be read at all
+    ('http://[' is not a URL: urlsplit raises)."""
+    try:
+        return urlsplit(url or "")
+    except ValueError:
+        return None
+
+
 def local_target(target):
     """A page on this site that can be shown again: never an open redirect, and not
     the URL of a form post (after an error the address bar shows the POST URL).
     A line break would end up in the Location header: such a target is refused."""
-    parts = urlsplit(target or "")
-    if target and target.isprintable() and not parts.scheme and not parts.netloc \
+    parts = split_url(target)
+    if target and parts and target.isprintable() and not parts.scheme and not parts.netloc \
             and target.startswith("/") and not target.startswith("//") \
             and "\\" not in target:
         try:
@@ -22,7 +31,7 @@ def local_target(target):
 
 
 def _referrer_page():
-    parts = urlsplit(request.referrer or "")
-    if parts.netloc == request.host and parts.path.startswith("/"):
+    parts = split_url(request.referrer)
+    if parts and parts.netloc == request.host and parts.path.startswith("/"):
         return parts.path
     return url_for("people.index")

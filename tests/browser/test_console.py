@@ -36,3 +36,13 @@ def test_inline_script_is_blocked_and_reported(page, console, seeded):
     assert blocked("script-src"), f"no blocked inline script in the log: {violations}"
     assert blocked("style-src"), f"no blocked inline style in the log: {violations}"
     assert console.problems(), "problems() left out the CSP violations"
+
+
+def test_the_browser_knows_every_feature_the_permissions_policy_names(page, console,
+                                                                      seeded):
+    """Chromium warns about a feature name it does not know, and ignores it."""
+    page.goto(seeded.phase("looking-back"))
+    expect(page.get_by_role("heading", level=2)).to_have_text("Terugblik")
+    page.wait_for_timeout(200)  # console events arrive asynchronously
+    warnings = [text for _, text, _ in console.messages if "Permissions-Policy" in text]
+    assert warnings == []

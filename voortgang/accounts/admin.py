@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from ..access import may_change_person, person_or_404, require_admin
 from ..extensions import db
+from ..rendering import render
 from . import bp
 from .forms import AccountForm
 from .models import Account
@@ -40,7 +41,7 @@ def create_account(person_id):
         db.session.add(account)
         return _show_link(account, created=True)
     status = 422 if form.errors else 200
-    return render_template("accounts/new.html", person=person, form=form), status
+    return render("accounts/new.html", "content", status=status, person=person, form=form)
 
 
 @bp.post("/people/<id:person_id>/account/link")

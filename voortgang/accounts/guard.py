@@ -5,12 +5,11 @@ is sent to log in rather than told a form is stale), so a new route is protected
 without anyone having to remember it; what each person may see is then decided in
 `voortgang.access`.
 """
-from urllib.parse import urlsplit
-
 from flask import redirect, request, url_for
 from flask_login import current_user
 
 from ..extensions import db, login_manager
+from ..urls import split_url
 from .models import Account
 
 PUBLIC = {"static", "accounts.login", "accounts.logout", "accounts.set_password",
@@ -30,7 +29,8 @@ def to_login():
     autosave after the session ended) tells the page to go there itself, and the
     unsaved text waits in the browser until the user is back."""
     if request.headers.get("HX-Request"):
-        page = urlsplit(request.headers.get("HX-Current-URL", "")).path or None
+        current = split_url(request.headers.get("HX-Current-URL"))
+        page = current.path if current and current.path else None
         response = redirect(url_for("accounts.login", next=page))
         response.status_code = 401
         response.headers["HX-Redirect"] = response.location

@@ -1,7 +1,7 @@
 """Log in, log out, and set a password from a one-time link."""
 from datetime import datetime, timezone
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
@@ -77,7 +77,7 @@ def set_password(token):
     """Choose a password with the one-time link HR handed over."""
     account = account_by_reset_token(token)
     if account is None:
-        return render_template("accounts/link_expired.html"), 404
+        return render("accounts/link_expired.html", "content", status=404)
     form = PasswordForm()
     if form.validate_on_submit():
         account.set_password(form.password.data)

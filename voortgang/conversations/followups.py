@@ -44,8 +44,10 @@ def dismiss_followup(conversation_id, phase_slug):
     """Hide one suggestion for the rest of this session."""
     conversation = get_conversation(conversation_id)
     phase = BY_SLUG.get(phase_slug) or abort(404)
-    key = request.form.get("key", "")[:80]
-    if key:
+    key = request.form.get("key", "")
+    # Only a suggestion on offer is remembered: made-up keys would fill the session
+    # cookie until the browser drops it, and the login with it.
+    if key in {tip.key for tip in followups_for(conversation, phase)}:
         dismissed = session.get(SESSION_KEY, {})
         keys = [k for k in dismissed.pop(str(conversation.id), []) if k != key] + [key]
         # The cookie stays small: the last few reviews, the last tips of each.
