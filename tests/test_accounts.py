@@ -191,3 +191,46 @@ def test_the_manager_sees_the_reaction_but_cannot_change_it(client, conversation
                            data={"reaction": "overschreven"})
     assert response.status_code == 403 and conversation.employee_reaction == \
         "Mijn eigen woorden"
+
+
+def test_control_characters_do_not_open_a_new_count_of_failures(anonymous, sanne_account):
+    statuses = [_log_in(anonymous, "sanne@example.org" + "\x01" * n, "fout").status_code
+                for n in range(6)]
+    assert statuses[-1] == 429
+
+
+def test_an_account_without_a_password_takes_as_long_to_refuse(anonymous, employee):
+    import time
+    db.session.add(Account(person=employee, email="jan@example.org"))
+    db.session.commit()
+    started = time.perf_counter()
+    assert _log_in(anonymous, "jan@example.org", "wat dan ook").status_code == 422
+    assert time.perf_counter() - started > 0.02  # a password hash was checked
+
+
+def test_logging_out_ends_every_copy_of_the_session(app, anonymous, sanne_account):
+    _log_in(anonymous, "sanne@example.org", PASSWORD)
+    copy = app.test_client()
+    cookie = anonymous.get_cookie(app.config["SESSION_COOKIE_NAME"])
+    copy.set_cookie(cookie.key, cookie.value)
+    assert copy.get("/").status_code == 200
+    anonymous.post("/logout")
+    assert copy.get("/").status_code == 302
+
+
+def test_switching_an_account_off_ends_its_one_time_link(admin_client, anonymous,
+                                                        employee):
+    page = admin_client.post(f"/people/{employee.id}/account",
+                             data={"email": "jan@example.org"}).get_data(as_text=True)
+    link = re.search(r"http://localhost(/password/[\w-]+)", page).group(1)
+    admin_client.post(f"/people/{employee.id}/account/active", data={"active": "no"})
+    admin_client.post(f"/people/{employee.id}/account/active", data={"active": "yes"})
+    assert anonymous.get(link).status_code == 404
+
+
+def test_hr_cannot_make_itself_someones_manager(admin_client, hr, employee):
+    response = admin_client.post(f"/people/{employee.id}/edit", data={
+        "name": "Jan Bakker", "manager": hr.id})
+    assert response.status_code == 422
+    assert employee.manager_id != hr.id
+    assert f'value="{hr.id}"' not in admin_client.get("/people/new").get_data(as_text=True)

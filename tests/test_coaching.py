@@ -198,3 +198,26 @@ def test_advice_is_only_for_an_agreement_of_this_conversation(htmx, conversation
     base = f"/conversations/{conversation.id}/items"
     assert htmx.get(f"{base}/agreements/{agreement.id}/advice").status_code == 404
     assert htmx.get(f"{base}/goals/{agreement.id}/advice").status_code == 404
+
+
+def test_a_previous_review_the_manager_may_not_open_adds_no_count(client, manager,
+                                                                  employee, create_person,
+                                                                  phase_url):
+    from datetime import date as day
+
+    from voortgang.conversations.models import Agreement, Conversation
+    from voortgang.extensions import db
+    mark = create_person("Mark de Wit")
+    earlier = Conversation(employee=employee, manager=mark, held_on=day(2026, 5, 1))
+    earlier.agreements.append(Agreement(description="Jan leert plannen"))
+    current = Conversation(employee=employee, manager=manager, held_on=day(2026, 11, 27),
+                           previous=earlier)
+    db.session.add_all([earlier, current])
+    db.session.commit()
+    assert "nog 1 afspraak" in client.get(phase_url(current, "looking-back")).get_data(
+        as_text=True)  # Sanne manages Jan: she may see the earlier review
+    employee.manager = create_person("Bram Peters")
+    db.session.commit()
+    assert client.get(f"/conversations/{earlier.id}/looking-back").status_code == 404
+    page = client.get(phase_url(current, "looking-back")).get_data(as_text=True)
+    assert "nog 1 afspraak" not in page  # nothing counted from a review she cannot open

@@ -65,6 +65,7 @@ def set_active(person_id):
     elif account.active != wanted:
         account.active = wanted
         account.end_sessions()
+        account.reset_token_hash = account.reset_expires_at = None  # no link survives
         db.session.commit()
         flash(_("The account is switched on.") if wanted
               else _("The account is switched off; its sessions have ended."))

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from ..extensions import db, limiter
+from ..forms import without_controls
 from ..rendering import render
 from ..urls import local_target
 from . import bp
@@ -16,7 +17,8 @@ from .models import Account, account_by_reset_token, authenticate
 def _typed_email():
     """Failed logins are counted per address too, so one account cannot be guessed
     at from many addresses."""
-    return "login:" + Account.normalise_email(request.form.get("email"))[:254]
+    typed = without_controls(request.form.get("email") or "")  # as the form reads it
+    return "login:" + Account.normalise_email(typed)[:254]
 
 
 def _limit(name):
@@ -61,8 +63,12 @@ def _start_session(account):
 
 @bp.post("/logout")
 def logout():
-    """End this session; the language choice stays."""
+    """End the session, on this screen and any copy of its cookie; the language
+    choice stays."""
     language = session.get("lang")
+    if current_user.is_authenticated:
+        current_user.end_sessions()
+        db.session.commit()
     logout_user()
     session.clear()
     if language:

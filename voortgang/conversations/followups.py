@@ -2,6 +2,7 @@
 from flask import abort, redirect, request, session
 from flask_babel import get_locale
 
+from ..access import may_see_review
 from ..rendering import fragment
 from ..rules import Goal, suggest_followups
 from .models import AgreementStatus, Conversation
@@ -18,7 +19,7 @@ def followups_for(conversation, phase):
         return []
     previous = conversation.previous
     previous_open = sum(a.status is AgreementStatus.OPEN for a in previous.agreements) \
-        if isinstance(previous, Conversation) else 0
+        if isinstance(previous, Conversation) and may_see_review(previous) else 0
     return suggest_followups(
         phase.slug, conversation.answer_texts(),
         questions=[q.key for q in phase.questions],

@@ -36,7 +36,7 @@ def create():
     """HR adds a person; with a manager, they can be reviewed right away."""
     require_admin()
     # The posted fields only: Flask-WTF would also take an uploaded file for a name.
-    form = PersonForm(formdata=request.form or None).set_managers(_all_people())
+    form = PersonForm(formdata=request.form or None).set_managers(_possible_managers())
     if form.validate_on_submit():
         person = Person()
         _fill(form, person)
@@ -56,13 +56,19 @@ def edit(person_id):
         abort(404)
     form = PersonForm(data={"name": person.name, "job_title": person.job_title,
                             "manager": person.manager_id or 0})
-    form.set_managers([p for p in _all_people() if p.id != person.id])
+    form.set_managers([p for p in _possible_managers() if p.id != person.id])
     if form.validate_on_submit():
         _fill(form, person)
         db.session.commit()
         return redirect(url_for("people.show", person_id=person.id), code=303)
     status = 422 if form.errors else 200
     return render("people/new.html", "content", status=status, form=form, person=person)
+
+
+def _possible_managers():
+    """Everyone but HR's own person: an administrator who named themselves someone's
+    manager would open that person's reviews, which HR does not read."""
+    return [p for p in _all_people() if p.id != viewer_person_id()]
 
 
 def _fill(form, person):
