@@ -234,3 +234,18 @@ def test_hr_cannot_make_itself_someones_manager(admin_client, hr, employee):
     assert response.status_code == 422
     assert employee.manager_id != hr.id
     assert f'value="{hr.id}"' not in admin_client.get("/people/new").get_data(as_text=True)
+
+
+def test_hrs_account_work_leaves_a_trace_on_the_persons_page(admin_client, anonymous,
+                                                             employee):
+    page = admin_client.post(f"/people/{employee.id}/account",
+                             data={"email": "jan@example.org"}).get_data(as_text=True)
+    link = re.search(r"http://localhost(/password/[\w-]+)", page).group(1)
+    anonymous.post(link, data={"password": PASSWORD, "repeat": PASSWORD})
+    admin_client.post(f"/people/{employee.id}/account/link")
+    page = admin_client.get(f"/people/{employee.id}").get_data(as_text=True)
+    for line in ("Account aangemaakt, met een eenmalige link",
+                 "Wachtwoord gekozen met een eenmalige link",
+                 "Nieuwe eenmalige link uitgegeven; het oude wachtwoord werkt niet meer"):
+        assert line in page
+    assert "Eva Mulder" in page  # who did it

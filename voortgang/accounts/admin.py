@@ -4,6 +4,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import may_change_person, person_or_404, require_admin
+from ..audit.models import Action
+from ..audit.recorder import record
 from ..extensions import db
 from ..rendering import render
 from . import bp
@@ -21,6 +23,8 @@ def _person_for_admin(person_id):
 
 def _show_link(account, created):
     """The one-time link, shown once to hand over or print; it is stored only hashed."""
+    db.session.flush()
+    record(Action.ACCOUNT_CREATED if created else Action.LINK_ISSUED, person=account.person)
     token = account.new_reset_link_token()
     db.session.commit()
     link = url_for("accounts.set_password", token=token, _external=True)
@@ -66,6 +70,7 @@ def set_active(person_id):
         account.active = wanted
         account.end_sessions()
         account.reset_token_hash = account.reset_expires_at = None  # no link survives
+        record(Action.ACCOUNT_ON if wanted else Action.ACCOUNT_OFF, person=person)
         db.session.commit()
         flash(_("The account is switched on.") if wanted
               else _("The account is switched off; its sessions have ended."))

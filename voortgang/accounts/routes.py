@@ -5,6 +5,8 @@ from flask import current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
+from ..audit.models import Action
+from ..audit.recorder import record
 from ..extensions import db, limiter
 from ..forms import without_controls
 from ..rendering import render
@@ -87,6 +89,7 @@ def set_password(token):
     form = PasswordForm()
     if form.validate_on_submit():
         account.set_password(form.password.data)
+        record(Action.PASSWORD_SET, person=account.person)
         db.session.commit()
         logout_user()
         flash(_("Your password is set. Log in with it."))

@@ -61,5 +61,5 @@ def review_lines(conversation):
 
 
 def person_lines(person):
-    """HR's privacy actions about one person (exports, anonymisation)."""
+    """HR's actions about one person: exports, anonymisation, accounts and links."""
     return _lines(db.select(AuditEvent).where(AuditEvent.person_id == person.id))

@@ -51,6 +51,12 @@ class Action(enum.Enum):
     DATA_EXPORTED = "data_exported"
     PERSON_ANONYMISED = "person_anonymised"
     PERSON_DELETED = "person_deleted"
+    # HR's account work: a one-time link lets HR set a password, so it leaves a trace.
+    ACCOUNT_CREATED = "account_created"
+    LINK_ISSUED = "link_issued"
+    PASSWORD_SET = "password_set"
+    ACCOUNT_OFF = "account_switched_off"
+    ACCOUNT_ON = "account_switched_on"
 
     @property
     def label(self):
@@ -73,6 +79,11 @@ _LABELS = {
     Action.DATA_EXPORTED: _l("All data exported"),
     Action.PERSON_ANONYMISED: _l("Person anonymised"),
     Action.PERSON_DELETED: _l("Person's data deleted"),
+    Action.ACCOUNT_CREATED: _l("Account made, with a one-time link"),
+    Action.LINK_ISSUED: _l("New one-time link issued; the old password ended"),
+    Action.PASSWORD_SET: _l("Password chosen with a one-time link"),
+    Action.ACCOUNT_OFF: _l("Account switched off"),
+    Action.ACCOUNT_ON: _l("Account switched on"),
 }
 
 
