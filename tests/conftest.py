@@ -98,6 +98,19 @@ def login(app):
     return log_in
 
 
+PASSWORD = "een heel goed wachtwoord"
+
+
+@pytest.fixture
+def sanne_account(manager):
+    """Sanne's account with a real password, for tests of the login form itself."""
+    account = Account(person=manager, email="sanne@example.org")
+    account.set_password(PASSWORD)
+    db.session.add(account)
+    db.session.commit()
+    return account
+
+
 @pytest.fixture
 def anonymous(app):
     """A visitor who has not logged in."""

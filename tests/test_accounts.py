@@ -7,16 +7,7 @@ import pytest
 from voortgang.accounts.models import Account
 from voortgang.extensions import db
 
-PASSWORD = "een heel goed wachtwoord"
-
-
-@pytest.fixture
-def sanne_account(manager):
-    account = Account(person=manager, email="sanne@example.org")
-    account.set_password(PASSWORD)
-    db.session.add(account)
-    db.session.commit()
-    return account
+from tests.conftest import PASSWORD
 
 
 def _log_in(client, email, password, next_url=None):

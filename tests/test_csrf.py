@@ -6,20 +6,9 @@ import time
 import pytest
 from itsdangerous.timed import TimestampSigner
 
-from voortgang.accounts.models import Account
-from voortgang.extensions import db
+from tests.conftest import PASSWORD
 
-PASSWORD = "een heel goed wachtwoord"
 pytestmark = pytest.mark.parametrize("app_config", [{"WTF_CSRF_ENABLED": True}])
-
-
-@pytest.fixture
-def sanne_account(manager):
-    account = Account(person=manager, email="sanne@example.org")
-    account.set_password(PASSWORD)
-    db.session.add(account)
-    db.session.commit()
-    return account
 
 
 def _token(client, url):

@@ -122,7 +122,7 @@ def _init_extensions(app):
 
 
 def _register_blueprints(app):
-    from . import cli, errors, forms, i18n
+    from . import cli, errors, i18n
     from .accounts import bp as accounts_bp
     from .audit import bp as audit_bp
     from .conversations import (coaching, followups, items,  # noqa: F401  (register on bp)
@@ -141,7 +141,6 @@ def _register_blueprints(app):
     app.register_blueprint(views.bp)
     app.register_blueprint(privacy_bp)
     errors.init_app(app)
-    forms.init_app(app)
     cli.init_app(app)
 
 

@@ -1,8 +1,6 @@
-"""What every form shares: text fields that drop control characters, and a request
-body that is a form."""
+"""What every form shares: text fields that drop control characters."""
 import re
 
-from flask import abort, request
 from wtforms import StringField, TextAreaField
 
 # NUL and the other C0 controls, except tab and newline: PostgreSQL refuses NUL, and
@@ -23,16 +21,3 @@ class LongText(TextAreaField):
     def __init__(self, *args, filters=(), **kwargs):
         super().__init__(*args, filters=(without_controls, *filters), **kwargs)
 
-
-def only_form_bodies():
-    """Our pages send text fields: a form, or the autosave beacon's multipart
-    FormData. Flask-WTF would hand a JSON body or an uploaded file to the fields as
-    numbers, lists or files where they expect text; refuse those plainly (415).
-    A form that takes a file one day must be let through here."""
-    if request.method in ("POST", "PUT", "PATCH", "DELETE") and request.endpoint \
-            and (request.is_json or request.files):
-        abort(415)
-
-
-def init_app(app):
-    app.before_request(only_form_bodies)

@@ -43,6 +43,9 @@ def init_app(app):
             return
         if request.mimetype not in FORM_TYPES:
             abort(415)
+        # A file would reach the text fields as an object; no form here takes one.
+        if request.mimetype == "multipart/form-data" and request.files:
+            abort(415)
         if request.mimetype == "application/x-www-form-urlencoded":
             try:
                 request.get_data(cache=True).decode("utf-8")

@@ -52,11 +52,16 @@ def login():
     return render("accounts/login.html", "content", status=status, form=form)
 
 
-def _start_session(account):
+def _fresh_session():
+    """An empty session that keeps only the language choice."""
     language = session.get("lang")
-    session.clear()  # a fresh session: no id or CSRF secret carried over from before
+    session.clear()
     if language:
         session["lang"] = language
+
+
+def _start_session(account):
+    _fresh_session()  # no id or CSRF secret carried over from before
     login_user(account)
     session.permanent = True  # ends PERMANENT_SESSION_LIFETIME after the last change
     account.last_login_at = datetime.now(timezone.utc)
@@ -67,14 +72,11 @@ def _start_session(account):
 def logout():
     """End the session, on this screen and any copy of its cookie; the language
     choice stays."""
-    language = session.get("lang")
     if current_user.is_authenticated:
         current_user.end_sessions()
         db.session.commit()
     logout_user()
-    session.clear()
-    if language:
-        session["lang"] = language
+    _fresh_session()
     flash(_("You are logged out."))
     return redirect(url_for("accounts.login"), code=303)
 
