@@ -128,6 +128,7 @@ def _register_blueprints(app):
     from .conversations import (coaching, followups, items,  # noqa: F401  (register on bp)
                                 routes, views)
     from .conversations.assistant import advise_saved, not_concrete
+    from . import followup, preparation, signoff  # noqa: F401  (their tables)
     from .people.routes import bp as people_bp
     from .privacy import bp as privacy_bp
 

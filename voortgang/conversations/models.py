@@ -51,6 +51,23 @@ class AgreementStatus(enum.Enum):
     OPEN = "open"
     DONE = "done"
     DROPPED = "dropped"
+    # Still open at the next review and taken into its agreements as a new one.
+    CARRIED = "carried"
+
+
+class GoalPeriod(enum.Enum):
+    """A goal looked back on in this review, or one set for the coming period."""
+
+    PAST = "past"
+    COMING = "coming"
+
+
+class Verdict(enum.Enum):
+    """How a previous agreement went, said in the next review."""
+
+    DONE = "done"
+    PARTLY = "partly"
+    NOT_DONE = "not_done"
 
 
 class Conversation(db.Model):
@@ -69,7 +86,12 @@ class Conversation(db.Model):
     completed_at: Mapped[datetime | None] = mapped_column(Timestamp)
     # The employee's own words on the review; only they write here.
     employee_reaction: Mapped[str | None] = mapped_column(Text)
-    # The review before this one: its goals and agreements come back here (later issue).
+    # Sign-off: each side confirms the summary; once both have, it is read-only.
+    manager_signed_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    manager_signed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"))
+    employee_signed_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    # The review before this one: its goals and agreements come back here.
     previous_id: Mapped[int | None] = mapped_column(
         ForeignKey("conversation.id", ondelete="SET NULL")
     )
@@ -78,6 +100,8 @@ class Conversation(db.Model):
 
     employee: Mapped[Person] = relationship(foreign_keys=[employee_id])
     manager: Mapped[Person] = relationship(foreign_keys=[manager_id])
+    manager_signed_by: Mapped[Person | None] = relationship(
+        foreign_keys=[manager_signed_by_id])
     previous: Mapped["Conversation | None"] = relationship(remote_side=[id])
     answers: Mapped[list["Answer"]] = relationship(
         back_populates="conversation", cascade="all, delete-orphan"
@@ -89,6 +113,11 @@ class Conversation(db.Model):
         back_populates="conversation", cascade="all, delete-orphan",
         order_by="Agreement.id",
     )
+
+    @property
+    def signed_off(self):
+        """Both sides confirmed the summary: the review is read-only until reopened."""
+        return self.manager_signed_at is not None and self.employee_signed_at is not None
 
     def answer_texts(self):
         """Map question key to the text answered so far."""
@@ -143,8 +172,15 @@ class Goal(db.Model):
     description: Mapped[str] = mapped_column(String(500))
     kind: Mapped[GoalKind] = mapped_column(_enum(GoalKind), default=GoalKind.JOB)
     outcome: Mapped[Outcome | None] = mapped_column(_enum(Outcome))
+    period: Mapped[GoalPeriod] = mapped_column(_enum(GoalPeriod), default=GoalPeriod.PAST)
+    # What was said about how it went, in the meeting.
+    comment: Mapped[str | None] = mapped_column(Text)
+    # The same goal in the review before, when it came back from there.
+    carried_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("goal.id", ondelete="SET NULL"))
 
     conversation: Mapped[Conversation] = relationship(back_populates="goals")
+    carried_from: Mapped["Goal | None"] = relationship(remote_side=[id])
 
 
 class Agreement(db.Model):
@@ -166,6 +202,33 @@ class Agreement(db.Model):
     status: Mapped[AgreementStatus] = mapped_column(
         _enum(AgreementStatus), default=AgreementStatus.OPEN
     )
+    # The day it was marked done, on the follow-up page or in the next review.
+    done_on: Mapped[date | None]
+    # The same agreement in the review before, when it was carried into this one.
+    carried_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreement.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    # A calendar takes a moved deadline by the change of this (the event's SEQUENCE).
+    updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
 
     conversation: Mapped[Conversation] = relationship(back_populates="agreements")
+    carried_from: Mapped["Agreement | None"] = relationship(remote_side=[id])
+
+
+class AgreementReview(db.Model):
+    """In a new review: how one agreement of the review before went, and a comment."""
+
+    __tablename__ = "agreement_review"
+    __table_args__ = (UniqueConstraint("conversation_id", "agreement_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("conversation.id", ondelete="CASCADE"), index=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreement.id", ondelete="CASCADE"), index=True)
+    verdict: Mapped[Verdict | None] = mapped_column(_enum(Verdict))
+    comment: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
+
+    conversation: Mapped[Conversation] = relationship()
+    agreement: Mapped[Agreement] = relationship()
