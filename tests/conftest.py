@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import text
+from sqlalchemy import create_engine, make_url, text
+from sqlalchemy.pool import NullPool
 
 from voortgang import create_app
 from voortgang.accounts.models import Account
@@ -19,8 +20,27 @@ from voortgang.people.models import Person
 def database_url(tmp_path_factory):
     url = os.environ.get("TEST_DATABASE_URL")
     if url:
-        return url
+        return _own_database(url)
+    # Under pytest-xdist every worker has a temporary folder, so a database, of its own.
     return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "voortgang-test.sqlite3")
+
+
+def _own_database(url):
+    """Under pytest-xdist (`-n 2`), each worker gets a PostgreSQL database of its own
+    next to the one named (test_gw0, test_gw1, ...), made if missing."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    url = make_url(url)
+    name = f"{url.database}_{worker}"
+    engine = create_engine(url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        exists = connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                   {"name": name})
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
 
 
 def _config(database_url, **extra):
