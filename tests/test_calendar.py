@@ -174,10 +174,11 @@ def test_agreement_without_date_is_not_found(client, agreement):
 
 
 def test_user_text_is_escaped_in_the_file(client, conversation):
-    agreement = Agreement(description="Bel; klant, daarna\nBEGIN:VEVENT", due_on=date(2027, 3, 1))
+    agreement = Agreement(description="Bel; klant, daarna\nBEGIN:VEVENT",
+                          due_on=date(2027, 3, 1))
     conversation.agreements.append(agreement)
     db.session.commit()
-    calendar, event = _event(client.get(deadline_url(agreement)))
+    _calendar, event = _event(client.get(deadline_url(agreement)))
     assert str(event["DESCRIPTION"]).startswith("Bel; klant, daarna\nBEGIN:VEVENT")
 
 

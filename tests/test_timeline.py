@@ -113,3 +113,10 @@ def test_person_page_links_to_the_timeline_for_the_manager_not_hr(client, admin_
     link = f'href="/people/{employee.id}/timeline"'
     assert link in client.get(f"/people/{employee.id}").get_data(as_text=True)
     assert link not in admin_client.get(f"/people/{employee.id}").get_data(as_text=True)
+
+
+def test_htmx_gets_the_timeline_without_the_page_around_it(htmx, employee, history):
+    response = htmx.get(timeline_url(employee))
+    body = response.get_data(as_text=True)
+    assert "Tijdlijn van Jan Bakker" in body and "<html" not in body
+    assert "HX-Request" in response.headers["Vary"]

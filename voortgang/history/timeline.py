@@ -6,8 +6,8 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import to_user_timezone
 from sqlalchemy.orm import selectinload
 
-from ..conversations.models import (Agreement, AgreementReview, AgreementStatus, Conversation,
-                                    GoalPeriod, Outcome, Verdict, reviews_of)
+from ..conversations.models import (Agreement, AgreementReview, AgreementStatus,
+                                    Conversation, GoalPeriod, Outcome, Verdict, reviews_of)
 from ..extensions import db
 from ..followup.models import CheckIn
 
