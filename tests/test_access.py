@@ -95,6 +95,13 @@ RULES = {
         (HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
     ("POST", "i18n.switch"):
         (OK, OK, OK, OK, OK, OK),
+    # Calendar files and the timeline hold what was said: the review's people only.
+    ("GET", "calendar.next_review"):
+        (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("GET", "calendar.agreement_deadline"):
+        (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("GET", "history.timeline"):
+        (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
 }
 
 # What to send: the routes' URL parts point at Jan's review, its goal and agreement.
@@ -132,7 +139,8 @@ def world(create_person, login, app):
     bram = create_person("Bram Peters")
     noor = create_person("Noor Hendriks", manager=bram)
     eva = create_person("Eva Mulder")
-    review = Conversation(employee=jan, manager=sanne, held_on=date(2026, 11, 27))
+    review = Conversation(employee=jan, manager=sanne, held_on=date(2026, 11, 27),
+                          next_evaluation_on=date(2027, 5, 11))
     review.goals.append(Goal(description="Klanttevredenheid boven de 8"))
     review.agreements.append(Agreement(description="Jan volgt de cursus",
                                        owner=Owner.EMPLOYEE, due_on=date(2027, 3, 1)))
@@ -143,7 +151,8 @@ def world(create_person, login, app):
                          ("other_employee", noor), ("admin", eva)]:
         clients[role] = login(app.test_client(), person, admin=role == "admin")
     ids = {"person_id": jan.id, "conversation_id": review.id, "item_id": review.goals[0].id,
-           "manager": sanne.id, "goal": review.goals[0].id}
+           "manager": sanne.id, "goal": review.goals[0].id,
+           "agreement_id": review.agreements[0].id}
     return clients, ids
 
 

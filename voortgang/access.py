@@ -78,3 +78,9 @@ def visible_people():
 def require_admin():
     if not is_admin():
         abort(404)
+
+
+def may_see_timeline(person):
+    """A person's timeline shows what was said in their reviews: the person and their
+    manager only, not HR (unless it is their own)."""
+    return person.id == viewer_person_id() or manages(person)

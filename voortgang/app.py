@@ -143,6 +143,19 @@ def _register_blueprints(app):
     app.register_blueprint(privacy_bp)
     errors.init_app(app)
     cli.init_app(app)
+    _register_calendar_and_history(app)
+
+
+def _register_calendar_and_history(app):
+    """Issue 9: the .ics downloads and the per-employee timeline."""
+    from .access import may_see_timeline
+    from .agenda import bp as calendar_bp
+    from .history import bp as history_bp
+
+    app.register_blueprint(calendar_bp)
+    app.register_blueprint(history_bp)
+    # The person page links to the timeline only for whom may open it.
+    app.jinja_env.globals["may_see_timeline"] = may_see_timeline
 
 
 # SQLite has one writer at a time. With many screens autosaving at once a write can

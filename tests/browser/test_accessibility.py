@@ -36,6 +36,42 @@ def anonymised_person(page, seed):
     page.goto(f"/people/{person.id}")
 
 
+def timeline_with_history(page, seed):
+    """A second review carrying the goal on, a check-in, and a next date on the first
+    (the overview then offers its .ics)."""
+    from datetime import date, datetime, timezone
+
+    from voortgang.conversations.models import Conversation, Goal, Outcome, Status
+    from voortgang.extensions import db
+    from voortgang.followup.models import CheckIn
+    first = db.session.get(Conversation, seed.conversation_id)
+    first.next_evaluation_on = date(2027, 11, 20)
+    later = Conversation(employee_id=first.employee_id, manager_id=first.manager_id,
+                         held_on=date(2027, 11, 20), status=Status.IN_PROGRESS)
+    later.goals.append(Goal(description="Klanttevredenheid boven de 8",
+                            outcome=Outcome.PARTLY, carried_from_id=first.goals[0].id))
+    db.session.add_all([later, CheckIn(employee_id=first.employee_id,
+                                       manager_id=first.manager_id,
+                                       planned_on=date(2027, 5, 1),
+                                       held_at=datetime(2027, 5, 1, 9, tzinfo=timezone.utc),
+                                       note="Loopt goed", next_step="Verder zo")])
+    db.session.commit()
+    page.goto(seed.person + "/timeline")
+
+
+def completed_overview(page, seed):
+    from datetime import date, datetime, timezone
+
+    from voortgang.conversations.models import Conversation, Status
+    from voortgang.extensions import db
+    review = db.session.get(Conversation, seed.conversation_id)
+    review.next_evaluation_on = date(2027, 11, 20)
+    review.status = Status.COMPLETED
+    review.completed_at = datetime(2026, 11, 27, 15, tzinfo=timezone.utc)
+    db.session.commit()
+    page.goto(seed.phase("overview"))
+
+
 def visit(path):
     return lambda page, seed: page.goto(path(seed))
 
@@ -84,6 +120,8 @@ ROLE_PAGES = {
                                    "templates/conversations/phase.html, _summary.html"),
         "overview-employee": (visit(lambda seed: seed.phase("overview")),
                               "templates/conversations/_overview.html, _reaction.html"),
+        "timeline-employee": (visit(lambda seed: seed.person + "/timeline"),
+                              "templates/history/timeline.html"),
     },
 }
 
@@ -107,6 +145,9 @@ PAGES = {
                  "_agreement_meta.html"),
     "history": (visit(lambda seed: f"/conversations/{seed.conversation_id}/history"),
                 "templates/audit/history.html, audit/_lines.html"),
+    "timeline": (timeline_with_history, "templates/history/timeline.html"),
+    "overview-completed": (completed_overview,
+                           "templates/conversations/_overview.html (the .ics link)"),
     "not-found": (visit(lambda seed: "/people/9999"),
                   "templates/errors/error.html, errors/_error.html"),
 }

@@ -145,6 +145,10 @@ def store(app):
                       owner_name=text if owner is Owner.OTHER else None,
                       kind=AgreementKind.TRAINING)
             for owner in (Owner.EMPLOYEE, Owner.MANAGER, Owner.BOTH, Owner.OTHER))
+        # An interim check-in's note and next step show on the timeline.
+        from voortgang.followup.models import CheckIn
+        db.session.add(CheckIn(employee=employee, manager=manager, review=review,
+                               planned_on=date(2027, 1, 15), note=text, next_step=text))
         db.session.commit()
         result = Stored(text, review.id, employee.id, victim.id, manager.id, hr.id)
         db.session.commit()  # end the read transaction the attribute loads began
@@ -192,13 +196,14 @@ def test_stored_markup_stays_text_on_every_page(page, watch, store, payload, con
         check(page, watch, stored, f"HR: {url}", f"GET {re.escape(url)}")
 
     log_in_as(page, browser_login, stored.employee_id)
-    for url in ("/", stored.phase("looking-back"), stored.phase("overview")):
+    for url in ("/", stored.phase("looking-back"), stored.phase("overview"),
+                f"/people/{stored.employee_id}/timeline"):
         open_page(page, url)
         settled(page)
         check(page, watch, stored, f"employee: {url}", f"GET {re.escape(url)}")
 
     log_in_as(page, browser_login, stored.manager_id)
-    for url in ("/", person):
+    for url in ("/", person, f"{person}/timeline"):
         open_page(page, url)
         check(page, watch, stored, url, f"GET {re.escape(url)}")
 
