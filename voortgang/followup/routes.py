@@ -161,6 +161,9 @@ def index():
         agreements = db.paginate(query, page=agreements.pages, per_page=PER_PAGE,
                                  error_out=False)
     rows, check_ins = _person_rows(people, today)
+    if len(rows) > 1:  # a manager with nothing of their own: their people only
+        rows = [r for r in rows if r.person.id != viewer_person_id() or r.last_review
+                or r.next_review_on or r.next_check_in or r.open_count]
     state = {"sort": sort, "show": show, "person": person_id}
     return render("followup/index.html", "content", hr=False, today=today,
                   soon_until=today + timedelta(days=SOON_DAYS), rows=rows,
