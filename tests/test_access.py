@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from voortgang.conversations.models import Agreement, Conversation, Goal, Owner
+from voortgang.followup.models import CheckIn
 
 ROLES = ("anonymous", "employee", "manager", "other_manager", "other_employee", "admin")
 OK, LOGIN, HIDDEN, FORBIDDEN = "allowed", "login", 404, 403
@@ -102,6 +103,24 @@ RULES = {
         (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
     ("GET", "history.timeline"):
         (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
+    # Follow-up between reviews: a manager's people, an employee's own; HR is told
+    # that agreements are review content (a page without any).
+    ("GET", "followup.index"):
+        (LOGIN, OK, OK, OK, OK, OK),
+    # Done or moved, also after sign-off: the manager side and the employee.
+    ("POST", "followup.mark_done"):
+        (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("POST", "followup.move"):
+        (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
+    # Interim check-ins: planned and held by the manager side, read by the employee.
+    ("POST", "followup.plan_check_in"):
+        (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, FORBIDDEN),
+    ("GET", "followup.check_in"):
+        (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("POST", "followup.save_check_in"):
+        (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("POST", "followup.delete_check_in"):
+        (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
 }
 
 # What to send: the routes' URL parts point at Jan's review, its goal and agreement.
@@ -126,6 +145,11 @@ FORMS = {
     "i18n.switch": {"lang": "en", "next": "/"},
     "privacy.delete": {"confirm_name": "Jan Bakker"},
     "privacy.anonymise": {"confirm_name": "Jan Bakker"},
+    "followup.mark_done": {"done-{agreement_id}-done_on": "2026-11-30"},
+    "followup.move": {"move-{agreement_id}-due_on": "2027-04-01"},
+    "followup.plan_check_in": {"planned_on": "2027-01-15"},
+    "followup.save_check_in": {"note": "Loopt goed", "next_step": "Cursus boeken",
+                               "held": "yes"},
 }
 
 
@@ -146,13 +170,17 @@ def world(create_person, login, app):
                                        owner=Owner.EMPLOYEE, due_on=date(2027, 3, 1)))
     db.session.add(review)
     db.session.commit()
+    check_in = CheckIn(employee_id=jan.id, manager_id=sanne.id, review_id=review.id,
+                       planned_on=date(2027, 1, 20))
+    db.session.add(check_in)
+    db.session.commit()
     clients = {"anonymous": app.test_client()}
     for role, person in [("employee", jan), ("manager", sanne), ("other_manager", bram),
                          ("other_employee", noor), ("admin", eva)]:
         clients[role] = login(app.test_client(), person, admin=role == "admin")
     ids = {"person_id": jan.id, "conversation_id": review.id, "item_id": review.goals[0].id,
            "manager": sanne.id, "goal": review.goals[0].id,
-           "agreement_id": review.agreements[0].id}
+           "agreement_id": review.agreements[0].id, "check_in_id": check_in.id}
     return clients, ids
 
 

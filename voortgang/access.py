@@ -84,3 +84,30 @@ def may_see_timeline(person):
     """A person's timeline shows what was said in their reviews: the person and their
     manager only, not HR (unless it is their own)."""
     return person.id == viewer_person_id() or manages(person)
+# --- Follow-up between reviews (issue 9) ----------------------------------------------
+
+def may_follow_up(agreement):
+    """Mark an agreement done or move its due date, also after the review was signed
+    off (the follow-up is not the review's content being rewritten): the review's
+    manager side, or the employee for their own review's agreements. Not HR."""
+    review = agreement.conversation
+    return may_edit_review(review) or viewer_person_id() == review.employee_id
+
+
+def may_see_check_in(check_in):
+    """An interim check-in is read by its employee and the manager side; HR does not
+    read it (404), nor does anyone else."""
+    me = viewer_person_id()
+    return me is not None and (me in (check_in.employee_id, check_in.manager_id)
+                               or manages(check_in.employee))
+
+
+def may_hold_check_in(check_in):
+    """Writing the note and the next step, holding or deleting it: the manager side."""
+    me = viewer_person_id()
+    return me is not None and (me == check_in.manager_id or manages(check_in.employee))
+
+
+def may_plan_check_in(person):
+    """The person's manager plans interim check-ins from the person's page."""
+    return manages(person)

@@ -45,6 +45,7 @@ def load_demo(today=None):
     for person in people:
         db.session.add(_demo_account(person, is_admin=person is hr))
     _earlier_review(team[1], manager, today)
+    _follow_up(team[0], manager, today)
     _other_team_review(other_team[0], other_manager, today)
     db.session.commit()
     return len(people)
@@ -118,3 +119,30 @@ def _earlier_review(employee, manager, today):
                   kind=AgreementKind.SUPPORT, status=AgreementStatus.DONE),
     ]
     db.session.add(review)
+
+
+def _follow_up(employee, manager, today):
+    """Something to follow up at once: Jan's review of three months ago, one of its
+    agreements overdue, one due soon, and a check-in planned for next week."""
+    from .followup.models import CheckIn
+    held = today - timedelta(days=91)
+    review = Conversation(
+        employee=employee, manager=manager, held_on=held, status=Status.COMPLETED,
+        period_start=held - timedelta(days=182), period_end=held,
+        next_evaluation_on=today + timedelta(days=91),
+        completed_at=datetime.combine(held, time(15, 20), tzinfo=timezone.utc),
+    )
+    review.answers = [
+        Answer(question_key="learning", text="Meer weten over klachtafhandeling."),
+    ]
+    review.agreements = [
+        Agreement(description="Jan schrijft zich in voor de cursus klachtafhandeling",
+                  owner=Owner.EMPLOYEE, due_on=today - timedelta(days=10),
+                  kind=AgreementKind.TRAINING, status=AgreementStatus.OPEN),
+        Agreement(description="Sanne plant een meeloopdag bij de tweede lijn voor Jan",
+                  owner=Owner.MANAGER, due_on=today + timedelta(days=9),
+                  kind=AgreementKind.SUPPORT, status=AgreementStatus.OPEN),
+    ]
+    db.session.add(review)
+    db.session.add(CheckIn(employee=employee, manager=manager, review=review,
+                           planned_on=today + timedelta(days=5)))

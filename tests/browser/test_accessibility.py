@@ -72,6 +72,35 @@ def completed_overview(page, seed):
     page.goto(seed.phase("overview"))
 
 
+def _check_in(seed):
+    """A check-in planned with the seeded review's employee; its page's path."""
+    from datetime import date, timedelta
+
+    from voortgang.conversations.models import Conversation
+    from voortgang.extensions import db
+    from voortgang.followup.models import CheckIn
+    review = db.session.get(Conversation, seed.conversation_id)
+    check_in = CheckIn(employee_id=review.employee_id, manager_id=review.manager_id,
+                       review_id=review.id, planned_on=date.today() + timedelta(days=5))
+    db.session.add(check_in)
+    db.session.commit()
+    path = f"/check-ins/{check_in.id}"
+    db.session.commit()  # end the read transaction the attribute loads began
+    return path
+
+
+def check_in_page(page, seed):
+    page.goto(_check_in(seed))
+
+
+def move_with_error(page, seed):
+    page.goto("/follow-up")
+    move = page.locator(".follow-actions form").nth(1)
+    move.locator("input[type=date]").fill("")
+    move.locator("button[type=submit]").click()  # no date: refused
+    expect(page.locator(".field.has-error")).to_have_count(1)
+
+
 def visit(path):
     return lambda page, seed: page.goto(path(seed))
 
@@ -111,6 +140,7 @@ ROLE_PAGES = {
                    "templates/privacy/remove.html"),
         "delete-with-errors": (removal_with_errors,
                                "templates/privacy/remove.html, templates/_macros.html"),
+        "follow-up-hr": (visit(lambda seed: "/follow-up"), "templates/followup/index.html"),
         "anonymised-person": (anonymised_person,
                               "templates/people/show.html, privacy/_person_privacy.html, "
                               "_macros.html (anonymised_note)"),
@@ -122,6 +152,9 @@ ROLE_PAGES = {
                               "templates/conversations/_overview.html, _reaction.html"),
         "timeline-employee": (visit(lambda seed: seed.person + "/timeline"),
                               "templates/history/timeline.html"),
+        "follow-up-employee": (visit(lambda seed: "/follow-up"),
+                               "templates/followup/index.html, _agreement.html"),
+        "check-in-employee": (check_in_page, "templates/followup/check_in.html (read)"),
     },
 }
 
@@ -148,6 +181,12 @@ PAGES = {
     "timeline": (timeline_with_history, "templates/history/timeline.html"),
     "overview-completed": (completed_overview,
                            "templates/conversations/_overview.html (the .ics link)"),
+    "follow-up": (visit(lambda seed: "/follow-up"),
+                  "templates/followup/index.html, _agreement.html"),
+    "check-in": (check_in_page, "templates/followup/check_in.html, _agreement.html"),
+    "person-with-check-ins": (visit(lambda seed: seed.person),
+                              "templates/people/show.html, followup/_person_check_ins.html"),
+    "move-with-error": (move_with_error, "templates/followup/agreement.html, _macros.html"),
     "not-found": (visit(lambda seed: "/people/9999"),
                   "templates/errors/error.html, errors/_error.html"),
 }

@@ -18,6 +18,7 @@ from voortgang.conversations.models import (Agreement, AgreementKind, Answer,
                                             Conversation, Goal, GoalKind, Outcome, Owner)
 from voortgang.conversations.questions import PHASES
 from voortgang.extensions import db
+from voortgang.followup.models import CheckIn
 from voortgang.people.models import Person
 
 # Nothing here may ever reach the network: .example never resolves, and the
@@ -69,6 +70,11 @@ class Stored:
     victim_id: int  # the agreement the injected hx-post would delete
     manager_id: int
     hr_id: int
+    check_in_id: int = 0
+
+    @property
+    def check_in(self):
+        return f"/check-ins/{self.check_in_id}"
 
     def phase(self, slug):
         return f"/conversations/{self.conversation_id}/{slug}"
@@ -145,12 +151,13 @@ def store(app):
                       owner_name=text if owner is Owner.OTHER else None,
                       kind=AgreementKind.TRAINING)
             for owner in (Owner.EMPLOYEE, Owner.MANAGER, Owner.BOTH, Owner.OTHER))
-        # An interim check-in's note and next step show on the timeline.
-        from voortgang.followup.models import CheckIn
-        db.session.add(CheckIn(employee=employee, manager=manager, review=review,
-                               planned_on=date(2027, 1, 15), note=text, next_step=text))
+        # An interim check-in's note and next step show on its page and the timeline.
+        check_in = CheckIn(employee=employee, manager=manager, review=review,
+                           planned_on=date(2027, 1, 20), note=text, next_step=text)
+        db.session.add(check_in)
         db.session.commit()
-        result = Stored(text, review.id, employee.id, victim.id, manager.id, hr.id)
+        result = Stored(text, review.id, employee.id, victim.id, manager.id, hr.id,
+                        check_in.id)
         db.session.commit()  # end the read transaction the attribute loads began
         return result
     return stored
@@ -191,21 +198,22 @@ def test_stored_markup_stays_text_on_every_page(page, watch, store, payload, con
     log_in_as(page, browser_login, stored.hr_id, admin=True)
     person = f"/people/{stored.employee_id}"
     for url in ("/", "/people/new", person, f"{person}/edit", f"{person}/export",
-                f"{person}/anonymise", f"/conversations/{cid}/history"):
+                f"{person}/anonymise", f"/conversations/{cid}/history", "/follow-up"):
         open_page(page, url)
         check(page, watch, stored, f"HR: {url}", f"GET {re.escape(url)}")
 
     log_in_as(page, browser_login, stored.employee_id)
-    for url in ("/", stored.phase("looking-back"), stored.phase("overview"),
-                f"/people/{stored.employee_id}/timeline"):
+    for url in ("/", stored.phase("looking-back"), stored.phase("overview"), "/follow-up",
+                stored.check_in, person, f"{person}/timeline"):
         open_page(page, url)
         settled(page)
         check(page, watch, stored, f"employee: {url}", f"GET {re.escape(url)}")
 
     log_in_as(page, browser_login, stored.manager_id)
-    for url in ("/", person, f"{person}/timeline"):
+    for url in ("/", person, "/follow-up", stored.check_in, f"{person}/timeline"):
         open_page(page, url)
         check(page, watch, stored, url, f"GET {re.escape(url)}")
+    _follow_up(page, watch, stored)
 
     _looking_back(page, watch, stored)
     stepper = page.get_by_role("navigation", name="Stappen van het gesprek")
@@ -230,6 +238,21 @@ def test_stored_markup_stays_text_on_every_page(page, watch, store, payload, con
     db.session.commit()
     assert victim is not None, "the injected hx-post deleted an agreement"
     assert console.problems() == [], "\n".join(console.problems())
+
+
+def _follow_up(page, watch, stored):
+    """A due date moved, an agreement done, a check-in's note saved: all as text."""
+    open_page(page, "/follow-up")
+    page.locator(".follow-actions form").nth(1).locator("button").click()  # move
+    expect(page.locator(".flash")).to_be_visible()
+    check(page, watch, stored, "follow-up: moved", r"POST /follow-up/agreements/\d+/move",
+          r"GET /follow-up")
+    open_page(page, stored.check_in)
+    page.get_by_role("button", name="Bewaren", exact=True).click()
+    expect(page.locator(".flash")).to_be_visible()
+    expect(page.locator("#note")).to_have_value(stored.payload)
+    check(page, watch, stored, "check-in saved", rf"POST /check-ins/{stored.check_in_id}",
+          rf"GET /check-ins/{stored.check_in_id}")
 
 
 def _looking_back(page, watch, stored):
@@ -331,9 +354,11 @@ def test_htmx_does_nothing_where_stored_text_is_shown(page, store, console,
     person = f"/people/{stored.employee_id}"
     visits = [(stored.hr_id, True, url) for url in (
         "/", person, f"{person}/export", f"/conversations/{stored.conversation_id}/history")]
-    visits += [(stored.employee_id, False, stored.phase("overview"))]
+    visits += [(stored.employee_id, False, url) for url in (
+        stored.phase("overview"), "/follow-up", stored.check_in)]
     visits += [(stored.manager_id, False, url) for url in (
-        "/", person, stored.phase("looking-back"), agreements, stored.phase("overview"))]
+        "/", person, stored.phase("looking-back"), agreements, stored.phase("overview"),
+        "/follow-up", stored.check_in)]
     for person_id, admin, url in visits:
         log_in_as(page, browser_login, person_id, admin)
         open_page(page, url)

@@ -1,9 +1,9 @@
 """Lines of the audit trail as a person reads them, in the interface language."""
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from babel.lists import format_list
-from flask_babel import get_locale
+from flask_babel import format_date, get_locale, gettext
 from flask_babel import lazy_gettext as _l
 
 from ..conversations.questions import PHASES
@@ -41,8 +41,31 @@ def _detail(event):
         return str(QUESTIONS.get(event.item, event.item))
     if event.action is Action.DATA_EXPORTED:
         return str(EXPORTS.get(event.item, event.item))
+    if event.action in FOLLOW_UP:
+        return FOLLOW_UP[event.action](event.item)
     fields = [str(FIELDS.get(name, name)) for name in event.item.split()]
     return format_list(fields, locale=get_locale())
+
+
+def _day(text):
+    """An ISO date of the trail as the reader writes dates; '-' means none."""
+    try:
+        return format_date(date.fromisoformat(text), "long")
+    except (TypeError, ValueError):
+        return gettext("no date")
+
+
+def _moved(item):
+    old, _, new = item.partition(" ")
+    return gettext("from %(old)s to %(new)s", old=_day(old), new=_day(new))
+
+
+def _done(item):
+    return gettext("done on %(date)s", date=_day(item))
+
+
+# "Due date moved from X to Y" and "marked done on D", by whoever did it.
+FOLLOW_UP = {Action.AGREEMENT_MOVED: _moved, Action.AGREEMENT_DONE: _done}
 
 
 def line(event):

@@ -57,6 +57,9 @@ class Action(enum.Enum):
     PASSWORD_SET = "password_set"
     ACCOUNT_OFF = "account_switched_off"
     ACCOUNT_ON = "account_switched_on"
+    # Follow-up between reviews: the dates are in `item` (no words of the review).
+    AGREEMENT_DONE = "agreement_done"
+    AGREEMENT_MOVED = "agreement_moved"
 
     @property
     def label(self):
@@ -84,6 +87,8 @@ _LABELS = {
     Action.PASSWORD_SET: _l("Password chosen with a one-time link"),
     Action.ACCOUNT_OFF: _l("Account switched off"),
     Action.ACCOUNT_ON: _l("Account switched on"),
+    Action.AGREEMENT_DONE: _l("Agreement marked done"),
+    Action.AGREEMENT_MOVED: _l("Due date of an agreement moved"),
 }
 
 

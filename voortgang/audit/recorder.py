@@ -130,11 +130,12 @@ def _record_flush(session, _flush_context):
         _write(session.connection(), changes)
 
 
-def record(action, conversation=None, person=None, item=None):
-    """A line for what no flush of review content shows: exports, erasures."""
+def record(action, conversation=None, person=None, item=None, item_id=None):
+    """A line for what no flush of review content shows: exports, erasures, an
+    agreement's follow-up (with its dates)."""
     _write(db.session.connection(), [Change(
         action, conversation_id=conversation.id if conversation else None,
-        person_id=person.id if person else None, item=item)])
+        person_id=person.id if person else None, item=item, item_id=item_id)])
 
 
 @contextmanager

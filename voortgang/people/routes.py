@@ -95,9 +95,11 @@ def start_form_for(person, formdata=None):
     return form
 
 
-def render_person(person, form, status=200):
+def render_person(person, form, status=200, check_in_form=None):
+    from ..followup.routes import person_context  # (imports this module's neighbours)
     conversations = db.session.scalars(reviews_of(person.id)).all()
     admin = is_admin()
     return render("people/show.html", "content", status=status, person=person,
                   conversations=conversations, form=form, may_open=may_see_review,
-                  admin=admin, privacy_lines=person_lines(person) if admin else None)
+                  admin=admin, privacy_lines=person_lines(person) if admin else None,
+                  **person_context(person, check_in_form))
