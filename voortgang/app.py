@@ -141,6 +141,7 @@ def _register_blueprints(app):
     app.register_blueprint(people_bp)
     app.register_blueprint(views.bp)
     app.register_blueprint(privacy_bp)
+    app.register_blueprint(signoff.bp)
     errors.init_app(app)
     cli.init_app(app)
 

@@ -57,6 +57,10 @@ class Action(enum.Enum):
     PASSWORD_SET = "password_set"
     ACCOUNT_OFF = "account_switched_off"
     ACCOUNT_ON = "account_switched_on"
+    # Sign-off: each side confirms the summary; reopening clears both (reason kept apart).
+    SIGNED_BY_MANAGER = "signed_by_manager"
+    SIGNED_BY_EMPLOYEE = "signed_by_employee"
+    REOPENED = "reopened"
 
     @property
     def label(self):
@@ -84,6 +88,9 @@ _LABELS = {
     Action.PASSWORD_SET: _l("Password chosen with a one-time link"),
     Action.ACCOUNT_OFF: _l("Account switched off"),
     Action.ACCOUNT_ON: _l("Account switched on"),
+    Action.SIGNED_BY_MANAGER: _l("Summary confirmed by the manager"),
+    Action.SIGNED_BY_EMPLOYEE: _l("Summary confirmed by the employee"),
+    Action.REOPENED: _l("Review reopened for changes; both confirmations cleared"),
 }
 
 
