@@ -36,6 +36,20 @@ def anonymised_person(page, seed):
     page.goto(f"/people/{person.id}")
 
 
+def summary_confirmed_by_manager(page, seed):
+    """The summary of a completed review the manager confirmed: the sign-off panel
+    with the reopen form."""
+    from datetime import datetime, timezone
+
+    from voortgang.conversations.models import Conversation, Status
+    from voortgang.extensions import db
+    review = db.session.get(Conversation, seed.conversation_id)
+    review.status = Status.COMPLETED
+    review.completed_at = review.manager_signed_at = datetime.now(timezone.utc)
+    db.session.commit()
+    page.goto(f"/conversations/{seed.conversation_id}/summary")
+
+
 def visit(path):
     return lambda page, seed: page.goto(path(seed))
 
@@ -84,6 +98,9 @@ ROLE_PAGES = {
                                    "templates/conversations/phase.html, _summary.html"),
         "overview-employee": (visit(lambda seed: seed.phase("overview")),
                               "templates/conversations/_overview.html, _reaction.html"),
+        "summary-employee": (visit(lambda seed: f"/conversations/{seed.conversation_id}"
+                                                "/summary"),
+                             "templates/signoff/summary.html, signoff/_document.html"),
     },
 }
 
@@ -107,6 +124,8 @@ PAGES = {
                  "_agreement_meta.html"),
     "history": (visit(lambda seed: f"/conversations/{seed.conversation_id}/history"),
                 "templates/audit/history.html, audit/_lines.html"),
+    "summary-confirmed": (summary_confirmed_by_manager,
+                          "templates/signoff/summary.html, signoff/_document.html"),
     "not-found": (visit(lambda seed: "/people/9999"),
                   "templates/errors/error.html, errors/_error.html"),
 }

@@ -1,5 +1,5 @@
 """Shared pieces of the conversation views: lookup and rendering a phase."""
-from flask import Blueprint, abort, make_response, render_template, request, url_for
+from flask import Blueprint, abort, request, url_for
 from flask_babel import gettext as _
 
 from ..access import (may_edit_review, may_see_review, may_write_reaction,
@@ -40,8 +40,8 @@ def _refuse_if_confirmed(conversation, editing):
                     "The manager can reopen the review from the summary, with a reason.")
     else:
         return
-    abort(make_response(render_template("signoff/locked.html", code=409, message=message,
-                                        conversation=conversation), 409))
+    abort(render("signoff/locked.html", "content", status=409, code=409, message=message,
+                 conversation=conversation))
 
 
 def phase_url(conversation, phase, **kwargs):

@@ -1,7 +1,7 @@
 """The summary of a review (page, PDF, Markdown), its sign-off and reopening."""
 from datetime import datetime, timezone
 
-from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 
 from ..access import (may_reopen_review, may_see_review, review_locked, sign_side,
@@ -10,6 +10,7 @@ from ..audit.models import Action
 from ..audit.recorder import record
 from ..conversations.models import Conversation, Status
 from ..extensions import db
+from ..rendering import render
 from . import bp, export
 from .forms import ReopenForm, SignForm
 from .models import Reopening
@@ -33,18 +34,17 @@ def render_summary(conversation, status=200, reopen_form=None):
     side = sign_side(conversation)
     if reopen_form is None and may_reopen_review(conversation):
         reopen_form = ReopenForm(formdata=None)
-    body = render_template("signoff/summary.html", summary=build(conversation),
-                           sign_side=side, sign_form=SignForm(formdata=None) if side else None,
-                           reopen_form=reopen_form)
-    response = make_response(body, status)
+    response = render("signoff/summary.html", "content", status=status,
+                      summary=build(conversation), sign_side=side,
+                      sign_form=SignForm(formdata=None) if side else None,
+                      reopen_form=reopen_form)
     response.headers["Cache-Control"] = "private, no-store"
     return response
 
 
 def _refuse(conversation, message, status=409):
-    body = render_template("signoff/locked.html", code=status, message=message,
-                           conversation=conversation)
-    return make_response(body, status)
+    return render("signoff/locked.html", "content", status=status, code=status,
+                  message=message, conversation=conversation)
 
 
 @bp.get("/conversations/<id:conversation_id>/summary")
