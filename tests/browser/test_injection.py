@@ -192,7 +192,8 @@ def test_stored_markup_stays_text_on_every_page(page, watch, store, payload, con
         check(page, watch, stored, f"HR: {url}", f"GET {re.escape(url)}")
 
     log_in_as(page, browser_login, stored.employee_id)
-    for url in ("/", stored.phase("looking-back"), stored.phase("overview")):
+    for url in ("/", stored.phase("looking-back"), stored.phase("overview"),
+                f"/conversations/{cid}/summary"):
         open_page(page, url)
         settled(page)
         check(page, watch, stored, f"employee: {url}", f"GET {re.escape(url)}")

@@ -45,3 +45,24 @@ def test_summary_on_screen_and_in_print(page, seeded, console):
     expect(page.locator(".flash")).to_contain_text("bevestiging is opgeslagen")
     expect(page.locator(".signatures")).to_contain_text("heeft bevestigd op")
     assert console.problems() == []
+
+
+def test_a_confirmed_review_reads_as_locked(page, seeded, console):
+    _complete(seeded)
+    review = db.session.get(Conversation, seeded.conversation_id)
+    review.manager_signed_at = review.employee_signed_at = datetime.now(timezone.utc)
+    db.session.commit()
+    page.goto(f"/conversations/{seeded.conversation_id}/looking-back")
+    expect(page.locator(".locked-note")).to_contain_text("allebei bevestigd")
+    expect(page.locator("#phase-form")).to_have_count(0)
+    page.screenshot(path=str(SHOTS / "signoff-locked-phase.png"), full_page=False)
+    page.get_by_role("link", name="Open de samenvatting").click()
+    expect(page.get_by_role("heading", name="Het gesprek heropenen")).to_be_visible()
+    page.get_by_role("button", name="Heropenen voor wijzigingen").click()
+    expect(page.locator(".field.has-error")).to_contain_text("Zeg waarom")
+    page.get_by_label("Reden om te heropenen").fill("De cursusdatum is verschoven.")
+    page.get_by_role("button", name="Heropenen voor wijzigingen").click()
+    expect(page.locator(".flash")).to_contain_text("weer open")
+    expect(page.locator(".reopenings")).to_contain_text("De cursusdatum is verschoven.")
+    # The refused reopening (no reason) is a 422: the browser logs it, nothing else.
+    assert [p for p in console.problems() if "status of 422" not in p] == []
