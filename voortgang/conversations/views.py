@@ -36,8 +36,8 @@ def _refuse_if_confirmed(conversation, editing):
         message = _("This review has been confirmed, so it cannot be changed now. "
                     "The manager can reopen it from the summary, with a reason.")
     elif request.method == "POST" and not editing and reaction_locked(conversation):
-        message = _("You confirmed the summary, so your reaction cannot be changed now. "
-                    "The manager can reopen the review from the summary, with a reason.")
+        message = _("The employee confirmed the summary, so the reaction cannot be changed "
+                    "now. The manager can reopen the review from the summary, with a reason.")
     else:
         return
     abort(render("signoff/locked.html", "content", status=409, code=409, message=message,
