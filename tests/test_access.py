@@ -121,6 +121,18 @@ RULES = {
         (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
     ("POST", "followup.delete_check_in"):
         (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
+    # The summary and its files: the review's people only (HR sees no words of it).
+    ("GET", "signoff.summary"):
+        (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("GET", "signoff.summary_pdf"):
+        (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("GET", "signoff.summary_markdown"):
+        (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
+    # Each side confirms for itself; reopening is the manager's side's.
+    ("POST", "signoff.sign"):
+        (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("POST", "signoff.reopen"):
+        (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
 }
 
 # What to send: the routes' URL parts point at Jan's review, its goal and agreement.
@@ -143,6 +155,7 @@ FORMS = {
     "accounts.login": {"email": "niemand@example.org", "password": "fout wachtwoord"},
     "accounts.set_password": {"password": "een lang wachtwoord", "repeat": "anders"},
     "i18n.switch": {"lang": "en", "next": "/"},
+    "signoff.reopen": {"reason": "De datum klopte niet."},
     "privacy.delete": {"confirm_name": "Jan Bakker"},
     "privacy.anonymise": {"confirm_name": "Jan Bakker"},
     "followup.mark_done": {"done-{agreement_id}-done_on": "2026-11-30"},

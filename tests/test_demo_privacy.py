@@ -38,7 +38,9 @@ def _crawl(client, start="/"):
             continue
         seen.add(url)
         response = client.get(url)
-        body = response.get_data(as_text=True)
+        # A PDF is bytes (its words compressed); the Markdown and pages are text.
+        body = "" if response.mimetype == "application/pdf" \
+            else response.get_data(as_text=True)
         pages[url] = (response.status_code, body)
         queue.extend(u.replace("&amp;", "&") for u in LINK.findall(body))
     return pages

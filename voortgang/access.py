@@ -111,3 +111,35 @@ def may_hold_check_in(check_in):
 def may_plan_check_in(person):
     """The person's manager plans interim check-ins from the person's page."""
     return manages(person)
+# --- Sign-off: each side confirms the summary; what is confirmed stays as it was ---
+
+def review_locked(conversation):
+    """Someone confirmed the summary: its content stays as confirmed, so that both
+    confirm the same text, until the manager's side reopens it."""
+    return (conversation.manager_signed_at is not None
+            or conversation.employee_signed_at is not None)
+
+
+def reaction_locked(conversation):
+    """The employee's reaction stays theirs to write until they confirm."""
+    return conversation.employee_signed_at is not None
+
+
+def sign_side(conversation, even_if_signed=False):
+    """Which side the viewer confirms for ("manager" or "employee"), if any: only a
+    completed review is confirmed, and each side once."""
+    from .conversations.models import Status
+    if conversation.status is not Status.COMPLETED and not even_if_signed:
+        return None
+    if viewer_person_id() == conversation.employee_id:
+        side, signed = "employee", conversation.employee_signed_at
+    elif may_edit_review(conversation):
+        side, signed = "manager", conversation.manager_signed_at
+    else:
+        return None
+    return side if even_if_signed or signed is None else None
+
+
+def may_reopen_review(conversation, even_if_open=False):
+    """The manager's side reopens a confirmed review (with a reason)."""
+    return may_edit_review(conversation) and (even_if_open or review_locked(conversation))

@@ -142,6 +142,7 @@ def _register_blueprints(app):
     app.register_blueprint(views.bp)
     app.register_blueprint(privacy_bp)
     app.register_blueprint(followup.bp)
+    app.register_blueprint(signoff.bp)
     errors.init_app(app)
     cli.init_app(app)
     _register_calendar_and_history(app)

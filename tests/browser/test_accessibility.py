@@ -101,6 +101,20 @@ def move_with_error(page, seed):
     expect(page.locator(".field.has-error")).to_have_count(1)
 
 
+def summary_confirmed_by_manager(page, seed):
+    """The summary of a completed review the manager confirmed: the sign-off panel
+    with the reopen form."""
+    from datetime import datetime, timezone
+
+    from voortgang.conversations.models import Conversation, Status
+    from voortgang.extensions import db
+    review = db.session.get(Conversation, seed.conversation_id)
+    review.status = Status.COMPLETED
+    review.completed_at = review.manager_signed_at = datetime.now(timezone.utc)
+    db.session.commit()
+    page.goto(f"/conversations/{seed.conversation_id}/summary")
+
+
 def visit(path):
     return lambda page, seed: page.goto(path(seed))
 
@@ -155,6 +169,9 @@ ROLE_PAGES = {
         "follow-up-employee": (visit(lambda seed: "/follow-up"),
                                "templates/followup/index.html, _agreement.html"),
         "check-in-employee": (check_in_page, "templates/followup/check_in.html (read)"),
+        "summary-employee": (visit(lambda seed: f"/conversations/{seed.conversation_id}"
+                                                "/summary"),
+                             "templates/signoff/summary.html, signoff/_document.html"),
     },
 }
 
@@ -187,6 +204,8 @@ PAGES = {
     "person-with-check-ins": (visit(lambda seed: seed.person),
                               "templates/people/show.html, followup/_person_check_ins.html"),
     "move-with-error": (move_with_error, "templates/followup/agreement.html, _macros.html"),
+    "summary-confirmed": (summary_confirmed_by_manager,
+                          "templates/signoff/summary.html, signoff/_document.html"),
     "not-found": (visit(lambda seed: "/people/9999"),
                   "templates/errors/error.html, errors/_error.html"),
 }

@@ -204,7 +204,7 @@ def test_stored_markup_stays_text_on_every_page(page, watch, store, payload, con
 
     log_in_as(page, browser_login, stored.employee_id)
     for url in ("/", stored.phase("looking-back"), stored.phase("overview"), "/follow-up",
-                stored.check_in, person, f"{person}/timeline"):
+                stored.check_in, person, f"{person}/timeline", f"/conversations/{cid}/summary"):
         open_page(page, url)
         settled(page)
         check(page, watch, stored, f"employee: {url}", f"GET {re.escape(url)}")

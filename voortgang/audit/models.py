@@ -60,6 +60,10 @@ class Action(enum.Enum):
     # Follow-up between reviews: the dates are in `item` (no words of the review).
     AGREEMENT_DONE = "agreement_done"
     AGREEMENT_MOVED = "agreement_moved"
+    # Sign-off: each side confirms the summary; reopening clears both (reason kept apart).
+    SIGNED_BY_MANAGER = "signed_by_manager"
+    SIGNED_BY_EMPLOYEE = "signed_by_employee"
+    REOPENED = "reopened"
 
     @property
     def label(self):
@@ -89,6 +93,9 @@ _LABELS = {
     Action.ACCOUNT_ON: _l("Account switched on"),
     Action.AGREEMENT_DONE: _l("Agreement marked done"),
     Action.AGREEMENT_MOVED: _l("Due date of an agreement moved"),
+    Action.SIGNED_BY_MANAGER: _l("Summary confirmed by the manager"),
+    Action.SIGNED_BY_EMPLOYEE: _l("Summary confirmed by the employee"),
+    Action.REOPENED: _l("Review reopened for changes; both confirmations cleared"),
 }
 
 

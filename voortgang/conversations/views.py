@@ -1,7 +1,9 @@
 """Shared pieces of the conversation views: lookup and rendering a phase."""
 from flask import Blueprint, abort, request, url_for
+from flask_babel import gettext as _
 
-from ..access import may_edit_review, may_see_review, may_write_reaction
+from ..access import (may_edit_review, may_see_review, may_write_reaction,
+                      reaction_locked, review_locked)
 from ..extensions import db
 from ..rendering import render
 from .forms import PHASE_FORMS, AgreementForm, GoalForm, ReactionForm
@@ -22,7 +24,24 @@ def get_conversation(conversation_id, editing=None):
         editing = request.method == "POST"
     if editing and not may_edit_review(conversation):
         abort(403)
+    _refuse_if_confirmed(conversation, editing)
     return conversation
+
+
+def _refuse_if_confirmed(conversation, editing):
+    """Sign-off: once a side confirmed the summary its content stays as confirmed
+    (409 with a page that says why); the employee's reaction, the one change a
+    non-editing POST makes, stays open until the employee confirms."""
+    if editing and review_locked(conversation):
+        message = _("This review has been confirmed, so it cannot be changed now. "
+                    "The manager can reopen it from the summary, with a reason.")
+    elif request.method == "POST" and not editing and reaction_locked(conversation):
+        message = _("The employee confirmed the summary, so the reaction cannot be changed "
+                    "now. The manager can reopen the review from the summary, with a reason.")
+    else:
+        return
+    abort(render("signoff/locked.html", "content", status=409, code=409, message=message,
+                 conversation=conversation))
 
 
 def phase_url(conversation, phase, **kwargs):
@@ -56,10 +75,12 @@ def render_phase(conversation, phase, status=200, **overrides):
         "agreement_form": AgreementForm(formdata=None, prefix="new-agreement")
         .set_people(conversation),
         "editing": None,
-        "can_edit": may_edit_review(conversation),
+        "can_edit": may_edit_review(conversation) and not review_locked(conversation),
+        "locked": review_locked(conversation),
         "reaction_form": ReactionForm(formdata=None,
                                       data={"reaction": conversation.employee_reaction})
-        if may_write_reaction(conversation) else None,
+        if may_write_reaction(conversation) and not reaction_locked(conversation)
+        else None,
     }
     context.update(overrides)
     return render("conversations/phase.html", "conversation", status=status, **context)
