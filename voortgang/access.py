@@ -78,3 +78,24 @@ def visible_people():
 def require_admin():
     if not is_admin():
         abort(404)
+
+
+# --- Preparation and private notes (issue 9) ------------------------------------------
+# Each side prepares the review's questions and keeps notes for themselves alone: the
+# employee, and the manager's side (the manager of the review, or the employee's
+# current manager). Nobody else sees them, not the other side and not HR.
+
+def may_prepare(conversation):
+    """The viewer may write their own preparation and private notes for this review."""
+    return may_write_reaction(conversation) or may_edit_review(conversation)
+
+
+def may_change_preparation(conversation):
+    """Writing and sharing one's own preparation stops once both signed the review."""
+    return may_prepare(conversation) and not conversation.signed_off
+
+
+def may_share_prepared(conversation):
+    """Bringing one's own prepared answer into the shared conversation. The employee
+    may do this too, though they do not otherwise change the review's answers."""
+    return may_change_preparation(conversation)

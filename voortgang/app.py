@@ -131,6 +131,7 @@ def _register_blueprints(app):
     from . import followup, preparation, signoff  # noqa: F401  (their tables)
     from .people.routes import bp as people_bp
     from .privacy import bp as privacy_bp
+    from .preparation.routes import bp as preparation_bp
 
     app.jinja_env.globals.update(agreement_advice=advise_saved, not_concrete=not_concrete,
                                  followups_for=followups.followups_for)
@@ -141,6 +142,7 @@ def _register_blueprints(app):
     app.register_blueprint(people_bp)
     app.register_blueprint(views.bp)
     app.register_blueprint(privacy_bp)
+    app.register_blueprint(preparation_bp)
     errors.init_app(app)
     cli.init_app(app)
 
