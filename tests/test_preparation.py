@@ -222,3 +222,22 @@ def test_planning_ahead_leads_to_the_preparation(people, employee, manager):
     page = people["manager"].get(response.location).get_data(as_text=True)
     assert "is gepland op" in page and "Mijn voorbereiding" in page
     assert review.status is Status.DRAFT
+
+
+def test_the_demo_has_a_planned_review_that_sanne_began_to_prepare(app):
+    from test_demo_privacy import _crawl, _logged_in
+
+    from voortgang.demo import load_demo
+    load_demo()
+    sanne = _logged_in(app, "sanne@voortgang.demo")
+    home = sanne.get("/").get_data(as_text=True)
+    assert "gesprek van Jan Bakker" in home
+    assert 'Jij: <span class="badge prepared-yes">voorbereid</span>' in home
+    secret = "storing in de wachtrij"
+    jan_pages = _crawl(_logged_in(app, "jan@voortgang.demo"))
+    assert "Sanne de Vries: <span class=\"badge prepared-yes\">voorbereid</span>" \
+        in jan_pages["/"][1]
+    assert any(url.endswith("/prepare") for url in jan_pages)
+    for url, (status, body) in jan_pages.items():
+        assert status < 500 and secret not in body, url
+    assert any(secret in body for _, body in _crawl(sanne).values())

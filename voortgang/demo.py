@@ -46,6 +46,7 @@ def load_demo(today=None):
         db.session.add(_demo_account(person, is_admin=person is hr))
     _earlier_review(team[1], manager, today)
     _other_team_review(other_team[0], other_manager, today)
+    _planned_review(team[0], manager, today)
     db.session.commit()
     return len(people)
 
@@ -118,3 +119,20 @@ def _earlier_review(employee, manager, today):
                   kind=AgreementKind.SUPPORT, status=AgreementStatus.DONE),
     ]
     db.session.add(review)
+
+
+def _planned_review(employee, manager, today):
+    """A review planned a week ahead, which the manager has begun to prepare: both
+    see it on their start page; the employee has not prepared yet."""
+    from .preparation.models import PreparedAnswer
+    review = Conversation(employee=employee, manager=manager,
+                          held_on=today + timedelta(days=7),
+                          period_start=today - timedelta(days=180), period_end=today)
+    db.session.add(review)
+    db.session.add_all([
+        PreparedAnswer(conversation=review, author=manager, question_key="contribution",
+                       text="Jan loste in oktober de storing in de wachtrij op en "
+                            "schreef er een handleiding bij."),
+        PreparedAnswer(conversation=review, author=manager, question_key="growth",
+                       text="Vragen of Jan nieuwe collega's wil inwerken."),
+    ])

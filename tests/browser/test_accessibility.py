@@ -36,6 +36,20 @@ def anonymised_person(page, seed):
     page.goto(f"/people/{person.id}")
 
 
+def prepared_in_the_meeting(page, seed):
+    """The manager's own preparation under a question, and the private notes, opened."""
+    from voortgang.extensions import db
+    from voortgang.people.models import Person
+    from voortgang.preparation.models import PreparedAnswer
+    sanne = db.session.scalar(db.select(Person).filter_by(name=seed.manager_name))
+    db.session.add(PreparedAnswer(conversation_id=seed.conversation_id, author=sanne,
+                                  question_key="growth", text="Meer verantwoordelijkheid"))
+    db.session.commit()
+    page.goto(seed.phase("looking-ahead"))
+    page.locator(".prepared-text summary").click()
+    page.locator(".private-notes summary").click()
+
+
 def visit(path):
     return lambda page, seed: page.goto(path(seed))
 
@@ -84,6 +98,8 @@ ROLE_PAGES = {
                                    "templates/conversations/phase.html, _summary.html"),
         "overview-employee": (visit(lambda seed: seed.phase("overview")),
                               "templates/conversations/_overview.html, _reaction.html"),
+        "prepare-employee": (visit(lambda seed: seed.phase("prepare")),
+                             "templates/preparation/prepare.html, _save_status.html"),
     },
 }
 
@@ -105,6 +121,11 @@ PAGES = {
     "overview": (visit(lambda seed: seed.phase("overview")),
                  "templates/conversations/phase.html, _overview.html, "
                  "_agreement_meta.html"),
+    "prepare": (visit(lambda seed: seed.phase("prepare")),
+                "templates/preparation/prepare.html, _save_status.html"),
+    "prepared-in-the-meeting": (prepared_in_the_meeting,
+                                "templates/preparation/_prepared_answer.html, "
+                                "_in_meeting.html"),
     "history": (visit(lambda seed: f"/conversations/{seed.conversation_id}/history"),
                 "templates/audit/history.html, audit/_lines.html"),
     "not-found": (visit(lambda seed: "/people/9999"),

@@ -36,9 +36,9 @@ def start(person_id):
     db.session.commit()
     if conversation.held_on > date.today():
         # Planned ahead: both sides prepare it first (voortgang/preparation).
-        flash(_("The review with %(name)s is planned for %(date)s. %(name)s can now "
-                "prepare it too; here you prepare your own answers.",
-                name=employee.name, date=format_date(conversation.held_on, "long")))
+        flash(_("The review is planned for %(date)s. Both of you can now prepare it; "
+                "here you prepare your own answers.",
+                date=format_date(conversation.held_on, "long")))
         return redirect(url_for("preparation.prepare", conversation_id=conversation.id),
                         code=303)
     return redirect(phase_url(conversation, PHASES[0]), code=303)
