@@ -58,6 +58,15 @@ RULES = {
         (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
     ("POST", "conversations.save_reaction"):
         (LOGIN, OK, FORBIDDEN, HIDDEN, HIDDEN, HIDDEN),
+    # Each side's own preparation and private notes: theirs alone, not even HR's.
+    ("GET", "preparation.prepare"):
+        (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("POST", "preparation.save"):
+        (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("POST", "preparation.share"):
+        (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("POST", "preparation.save_note"):
+        (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
     # Who changed what and when, no review text: the review's people, and HR.
     ("GET", "audit.history"):
         (LOGIN, OK, OK, HIDDEN, HIDDEN, OK),
@@ -148,6 +157,10 @@ FORMS = {
     "conversations.edit_item": {"goal-{goal}-description": "Ander doel",
                                 "goal-{goal}-kind": "job"},
     "conversations.save_reaction": {"reaction": "Een goed gesprek."},
+    "preparation.save": {"answer_growth": "Meer verantwoordelijkheid"},
+    "preparation.share": {"question": "growth", "back": "prepare",
+                          "answer_growth": "Meer verantwoordelijkheid"},
+    "preparation.save_note": {"note": "Iets voor mezelf", "back": "looking-back"},
     "people.create": {"name": "Nieuw Iemand", "manager": "0"},
     "people.edit": {"name": "Jan Bakker", "manager": "{manager}"},
     "accounts.create_account": {"email": "jan.nieuw@example.org"},

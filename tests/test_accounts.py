@@ -158,7 +158,9 @@ def test_the_employee_reads_the_review_and_writes_only_their_reaction(
         app, login, employee, conversation, phase_url):
     jan = login(app.test_client(), employee)
     page = jan.get(phase_url(conversation, "looking-back")).get_data(as_text=True)
-    assert "Je leest hier mee" in page and "<textarea" not in page
+    # No field of the shared answers; only their own private notes (preparation).
+    assert "Je leest hier mee" in page and 'name="answer_' not in page
+    assert page.count("<textarea") == 1 and 'name="note"' in page
     assert "Doel toevoegen" not in page
     refused = jan.post(phase_url(conversation, "looking-back"),
                        data={"answer_obstacles": "door Jan"})

@@ -80,7 +80,7 @@ def test_add_person_with_too_long_name(admin_client):
 def test_person_page_lists_reviews_and_offers_to_start(client, conversation, employee):
     page = client.get(f"/people/{employee.id}").get_data(as_text=True)
     assert "27 november 2026" in page and "Nog niet begonnen" in page
-    assert "Begin het gesprek" in page
+    assert "Gesprek plannen" in page
     assert '<option selected value="%d">Sanne de Vries</option>' % employee.manager_id \
         in page
 

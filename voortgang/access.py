@@ -143,3 +143,22 @@ def sign_side(conversation, even_if_signed=False):
 def may_reopen_review(conversation, even_if_open=False):
     """The manager's side reopens a confirmed review (with a reason)."""
     return may_edit_review(conversation) and (even_if_open or review_locked(conversation))
+# --- Preparation and private notes (issue 9) ------------------------------------------
+# Each side prepares the review's questions and keeps notes for themselves alone: the
+# employee, and the manager's side (the manager of the review, or the employee's
+# current manager). Nobody else sees them, not the other side and not HR.
+
+def may_prepare(conversation):
+    """The viewer may write their own preparation and private notes for this review."""
+    return may_write_reaction(conversation) or may_edit_review(conversation)
+
+
+def may_change_preparation(conversation):
+    """Writing and sharing one's own preparation stops once both signed the review."""
+    return may_prepare(conversation) and not conversation.signed_off
+
+
+def may_share_prepared(conversation):
+    """Bringing one's own prepared answer into the shared conversation. The employee
+    may do this too, though they do not otherwise change the review's answers."""
+    return may_change_preparation(conversation)

@@ -131,6 +131,7 @@ def _register_blueprints(app):
     from . import followup, preparation, signoff  # noqa: F401  (their tables)
     from .people.routes import bp as people_bp
     from .privacy import bp as privacy_bp
+    from .preparation.routes import bp as preparation_bp
 
     app.jinja_env.globals.update(agreement_advice=advise_saved, not_concrete=not_concrete,
                                  followups_for=followups.followups_for)
@@ -143,6 +144,7 @@ def _register_blueprints(app):
     app.register_blueprint(privacy_bp)
     app.register_blueprint(followup.bp)
     app.register_blueprint(signoff.bp)
+    app.register_blueprint(preparation_bp)
     errors.init_app(app)
     cli.init_app(app)
     _register_calendar_and_history(app)

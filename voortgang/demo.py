@@ -47,6 +47,7 @@ def load_demo(today=None):
     _earlier_review(team[1], manager, today)
     _follow_up(team[0], manager, today)
     _other_team_review(other_team[0], other_manager, today)
+    _planned_review(team[0], manager, today)
     db.session.commit()
     return len(people)
 
@@ -146,3 +147,20 @@ def _follow_up(employee, manager, today):
     db.session.add(review)
     db.session.add(CheckIn(employee=employee, manager=manager, review=review,
                            planned_on=today + timedelta(days=5)))
+
+
+def _planned_review(employee, manager, today):
+    """A review planned a week ahead, which the manager has begun to prepare: both
+    see it on their start page; the employee has not prepared yet."""
+    from .preparation.models import PreparedAnswer
+    review = Conversation(employee=employee, manager=manager,
+                          held_on=today + timedelta(days=7),
+                          period_start=today - timedelta(days=180), period_end=today)
+    db.session.add(review)
+    db.session.add_all([
+        PreparedAnswer(conversation=review, author=manager, question_key="contribution",
+                       text="Jan loste in oktober de storing in de wachtrij op en "
+                            "schreef er een handleiding bij."),
+        PreparedAnswer(conversation=review, author=manager, question_key="growth",
+                       text="Vragen of Jan nieuwe collega's wil inwerken."),
+    ])

@@ -115,6 +115,20 @@ def summary_confirmed_by_manager(page, seed):
     page.goto(f"/conversations/{seed.conversation_id}/summary")
 
 
+def prepared_in_the_meeting(page, seed):
+    """The manager's own preparation under a question, and the private notes, opened."""
+    from voortgang.extensions import db
+    from voortgang.people.models import Person
+    from voortgang.preparation.models import PreparedAnswer
+    sanne = db.session.scalar(db.select(Person).filter_by(name=seed.manager_name))
+    db.session.add(PreparedAnswer(conversation_id=seed.conversation_id, author=sanne,
+                                  question_key="growth", text="Meer verantwoordelijkheid"))
+    db.session.commit()
+    page.goto(seed.phase("looking-ahead"))
+    page.locator(".prepared-text summary").click()
+    page.locator(".private-notes summary").click()
+
+
 def visit(path):
     return lambda page, seed: page.goto(path(seed))
 
@@ -172,6 +186,8 @@ ROLE_PAGES = {
         "summary-employee": (visit(lambda seed: f"/conversations/{seed.conversation_id}"
                                                 "/summary"),
                              "templates/signoff/summary.html, signoff/_document.html"),
+        "prepare-employee": (visit(lambda seed: seed.phase("prepare")),
+                             "templates/preparation/prepare.html, _save_status.html"),
     },
 }
 
@@ -206,6 +222,11 @@ PAGES = {
     "move-with-error": (move_with_error, "templates/followup/agreement.html, _macros.html"),
     "summary-confirmed": (summary_confirmed_by_manager,
                           "templates/signoff/summary.html, signoff/_document.html"),
+    "prepare": (visit(lambda seed: seed.phase("prepare")),
+                "templates/preparation/prepare.html, _save_status.html"),
+    "prepared-in-the-meeting": (prepared_in_the_meeting,
+                                "templates/preparation/_prepared_answer.html, "
+                                "_in_meeting.html"),
     "not-found": (visit(lambda seed: "/people/9999"),
                   "templates/errors/error.html, errors/_error.html"),
 }

@@ -8,7 +8,7 @@ off-site), no element made from the payload. And the payload reads as typed.
 """
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 import pytest
@@ -20,6 +20,7 @@ from voortgang.conversations.questions import PHASES
 from voortgang.extensions import db
 from voortgang.followup.models import CheckIn
 from voortgang.people.models import Person
+from voortgang.preparation.models import PreparedAnswer, PrivateNote
 
 # Nothing here may ever reach the network: .example never resolves, and the
 # `watch` fixture aborts any request that leaves the live server anyway.
@@ -146,6 +147,14 @@ def store(app):
         # Not met, with little said about obstacles: a follow-up tip quotes the goal.
         review.goals.append(Goal(description=text, kind=GoalKind.JOB,
                                  outcome=Outcome.NOT_MET))
+        # Each side's own preparation and private notes, and a planned review.
+        for author in (manager, employee):
+            db.session.add_all(PreparedAnswer(conversation=review, author=author,
+                                              question_key=q.key, text=text)
+                               for phase in PHASES for q in phase.questions)
+            db.session.add(PrivateNote(conversation=review, author=author, text=text))
+        db.session.add(Conversation(employee=employee, manager=manager,
+                                    held_on=date.today() + timedelta(days=7)))
         review.agreements.extend(
             Agreement(description=text, owner=owner, due_on=date(2027, 2, 1),
                       owner_name=text if owner is Owner.OTHER else None,
@@ -204,13 +213,15 @@ def test_stored_markup_stays_text_on_every_page(page, watch, store, payload, con
 
     log_in_as(page, browser_login, stored.employee_id)
     for url in ("/", stored.phase("looking-back"), stored.phase("overview"), "/follow-up",
-                stored.check_in, person, f"{person}/timeline", f"/conversations/{cid}/summary"):
+                stored.check_in, person, f"{person}/timeline", f"/conversations/{cid}/summary",
+                stored.phase("prepare")):
         open_page(page, url)
         settled(page)
         check(page, watch, stored, f"employee: {url}", f"GET {re.escape(url)}")
 
     log_in_as(page, browser_login, stored.manager_id)
-    for url in ("/", person, "/follow-up", stored.check_in, f"{person}/timeline"):
+    for url in ("/", person, "/follow-up", stored.check_in, f"{person}/timeline",
+                stored.phase("prepare")):
         open_page(page, url)
         check(page, watch, stored, url, f"GET {re.escape(url)}")
     _follow_up(page, watch, stored)
@@ -355,10 +366,11 @@ def test_htmx_does_nothing_where_stored_text_is_shown(page, store, console,
     visits = [(stored.hr_id, True, url) for url in (
         "/", person, f"{person}/export", f"/conversations/{stored.conversation_id}/history")]
     visits += [(stored.employee_id, False, url) for url in (
-        stored.phase("overview"), "/follow-up", stored.check_in)]
+        "/", stored.phase("overview"), stored.phase("looking-ahead"), stored.phase("prepare"),
+        "/follow-up", stored.check_in)]
     visits += [(stored.manager_id, False, url) for url in (
         "/", person, stored.phase("looking-back"), agreements, stored.phase("overview"),
-        "/follow-up", stored.check_in)]
+        stored.phase("prepare"), "/follow-up", stored.check_in)]
     for person_id, admin, url in visits:
         log_in_as(page, browser_login, person_id, admin)
         open_page(page, url)

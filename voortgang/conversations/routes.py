@@ -1,7 +1,8 @@
 """Start a conversation, move through its phases, save answers, complete it."""
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
-from flask import abort, flash, redirect, request
+from flask import abort, flash, redirect, request, url_for
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
@@ -33,6 +34,13 @@ def start(person_id):
     )
     db.session.add(conversation)
     db.session.commit()
+    if conversation.held_on > date.today():
+        # Planned ahead: both sides prepare it first (voortgang/preparation).
+        flash(_("The review is planned for %(date)s. Both of you can now prepare it; "
+                "here you prepare your own answers.",
+                date=format_date(conversation.held_on, "long")))
+        return redirect(url_for("preparation.prepare", conversation_id=conversation.id),
+                        code=303)
     return redirect(phase_url(conversation, PHASES[0]), code=303)
 
 
