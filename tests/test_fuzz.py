@@ -80,10 +80,13 @@ def _vocabulary_cache():
 @pytest.fixture
 def vocabulary(_vocabulary_cache, teams, app):
     """What the pages offer each role; crawled once per run (every world has the
-    same shape)."""
+    same shape). Crawling opens pages that leave a trace (an export is recorded), so
+    the rows are put back after it: each test starts from the pristine world."""
+    cookies, database = teams
     if not _vocabulary_cache:
-        cookies, database = teams
         _vocabulary_cache.update(Crawl(app, cookies, database.id_pools()).vocabulary())
+        if database.changed():
+            database.restore()
     return _vocabulary_cache
 
 
