@@ -62,9 +62,9 @@ def test_a_whole_review_in_the_browser(app, page, console, team):
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     page.get_by_role("link", name=re.compile("Jan Bakker")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Jan Bakker")
-    start = page.locator("form", has=page.get_by_role("button", name="Gesprek plannen"))
+    start = page.locator("form", has=page.get_by_role("button", name="Gesprek plannen", exact=True))
     expect(start.get_by_label("Leidinggevende")).to_have_value(str(team.manager_id))
-    start.get_by_role("button", name="Gesprek plannen").click()
+    start.get_by_role("button", name="Gesprek plannen", exact=True).click()
 
     expect(page).to_have_url(re.compile(r"/conversations/\d+/looking-back$"))
     conversation_url = page.url.rsplit("/", 1)[0]

@@ -17,7 +17,7 @@ def test_both_prepare_and_the_manager_brings_an_answer_in(
     # The manager plans the review ahead on Jan's page, and lands on their preparation.
     page.goto(f"/people/{team.employee_id}")
     page.get_by_label("Datum van het gesprek").fill(held.isoformat())
-    page.get_by_role("button", name="Gesprek plannen").click()
+    page.get_by_role("button", name="Gesprek plannen", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn voorbereiding")
     expect(page.locator(".flash")).to_contain_text("is gepland op")
     page.get_by_label("Waar zie je ruimte om te groeien?").fill(MANAGER_PREP)
