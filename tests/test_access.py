@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from voortgang.conversations.models import Agreement, Conversation, Goal, Owner
+from voortgang.conversations.models import (Agreement, AgreementReview, Conversation, Goal,
+                                            Owner, Status)
 
 ROLES = ("anonymous", "employee", "manager", "other_manager", "other_employee", "admin")
 OK, LOGIN, HIDDEN, FORBIDDEN = "allowed", "login", 404, 403
@@ -52,6 +53,17 @@ RULES = {
     ("POST", "conversations.edit_item"):
         (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
     ("POST", "conversations.delete_item"):
+        (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
+    # Carry-over: rating what came back, carrying it along, deleting an unstarted draft.
+    ("POST", "conversations.rate_goal"):
+        (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("POST", "conversations.rate_agreement"):
+        (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("POST", "conversations.carry_into_new_period"):
+        (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("GET", "conversations.delete_draft"):
+        (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("POST", "conversations.delete_draft"):
         (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
     ("GET", "conversations.saved_agreement_advice"):
         (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
@@ -110,6 +122,10 @@ FORMS = {
     "conversations.edit_item": {"goal-{goal}-description": "Ander doel",
                                 "goal-{goal}-kind": "job"},
     "conversations.save_reaction": {"reaction": "Een goed gesprek."},
+    "conversations.rate_goal": {"carried-goal-{goal}-outcome": "partly",
+                                "carried-goal-{goal}-comment": "Bijna"},
+    "conversations.rate_agreement": {"previous-agreement-{review_id}-verdict": "done",
+                                     "previous-agreement-{review_id}-comment": "Gedaan"},
     "people.create": {"name": "Nieuw Iemand", "manager": "0"},
     "people.edit": {"name": "Jan Bakker", "manager": "{manager}"},
     "accounts.create_account": {"email": "jan.nieuw@example.org"},
@@ -132,18 +148,28 @@ def world(create_person, login, app):
     bram = create_person("Bram Peters")
     noor = create_person("Noor Hendriks", manager=bram)
     eva = create_person("Eva Mulder")
-    review = Conversation(employee=jan, manager=sanne, held_on=date(2026, 11, 27))
+    earlier = Conversation(employee=jan, manager=sanne, held_on=date(2026, 5, 27),
+                           status=Status.COMPLETED)
+    earlier.agreements.append(Agreement(description="Jan leest de handleiding",
+                                        owner=Owner.EMPLOYEE))
+    review = Conversation(employee=jan, manager=sanne, held_on=date(2026, 11, 27),
+                          previous=earlier)
     review.goals.append(Goal(description="Klanttevredenheid boven de 8"))
     review.agreements.append(Agreement(description="Jan volgt de cursus",
                                        owner=Owner.EMPLOYEE, due_on=date(2027, 3, 1)))
-    db.session.add(review)
+    db.session.add_all([earlier, review])
+    db.session.flush()
+    # The previous review's open agreement, to be reviewed in this one.
+    looked_back = AgreementReview(conversation=review, agreement=earlier.agreements[0])
+    db.session.add(looked_back)
     db.session.commit()
     clients = {"anonymous": app.test_client()}
     for role, person in [("employee", jan), ("manager", sanne), ("other_manager", bram),
                          ("other_employee", noor), ("admin", eva)]:
         clients[role] = login(app.test_client(), person, admin=role == "admin")
     ids = {"person_id": jan.id, "conversation_id": review.id, "item_id": review.goals[0].id,
-           "manager": sanne.id, "goal": review.goals[0].id}
+           "manager": sanne.id, "goal": review.goals[0].id, "goal_id": review.goals[0].id,
+           "review_id": looked_back.id}
     return clients, ids
 
 
