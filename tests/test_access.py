@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from voortgang.conversations.models import (Agreement, AgreementReview, Conversation, Goal,
-                                            Owner, Status)
+                                            GoalPeriod, Owner, Status)
 
 ROLES = ("anonymous", "employee", "manager", "other_manager", "other_employee", "admin")
 OK, LOGIN, HIDDEN, FORBIDDEN = "allowed", "login", 404, 403
@@ -122,8 +122,8 @@ FORMS = {
     "conversations.edit_item": {"goal-{goal}-description": "Ander doel",
                                 "goal-{goal}-kind": "job"},
     "conversations.save_reaction": {"reaction": "Een goed gesprek."},
-    "conversations.rate_goal": {"carried-goal-{goal}-outcome": "partly",
-                                "carried-goal-{goal}-comment": "Bijna"},
+    "conversations.rate_goal": {"carried-goal-{goal_id}-outcome": "partly",
+                                "carried-goal-{goal_id}-comment": "Bijna"},
     "conversations.rate_agreement": {"previous-agreement-{review_id}-verdict": "done",
                                      "previous-agreement-{review_id}-comment": "Gedaan"},
     "people.create": {"name": "Nieuw Iemand", "manager": "0"},
@@ -152,6 +152,7 @@ def world(create_person, login, app):
                            status=Status.COMPLETED)
     earlier.agreements.append(Agreement(description="Jan leest de handleiding",
                                         owner=Owner.EMPLOYEE))
+    earlier.goals.append(Goal(description="Minder wachttijd", period=GoalPeriod.COMING))
     review = Conversation(employee=jan, manager=sanne, held_on=date(2026, 11, 27),
                           previous=earlier)
     review.goals.append(Goal(description="Klanttevredenheid boven de 8"))
@@ -159,16 +160,19 @@ def world(create_person, login, app):
                                        owner=Owner.EMPLOYEE, due_on=date(2027, 3, 1)))
     db.session.add_all([earlier, review])
     db.session.flush()
+    # The previous review's goal for this period, and its open agreement, to review here.
+    carried = Goal(conversation=review, description="Minder wachttijd",
+                   carried_from_id=earlier.goals[0].id)
     # The previous review's open agreement, to be reviewed in this one.
     looked_back = AgreementReview(conversation=review, agreement=earlier.agreements[0])
-    db.session.add(looked_back)
+    db.session.add_all([carried, looked_back])
     db.session.commit()
     clients = {"anonymous": app.test_client()}
     for role, person in [("employee", jan), ("manager", sanne), ("other_manager", bram),
                          ("other_employee", noor), ("admin", eva)]:
         clients[role] = login(app.test_client(), person, admin=role == "admin")
     ids = {"person_id": jan.id, "conversation_id": review.id, "item_id": review.goals[0].id,
-           "manager": sanne.id, "goal": review.goals[0].id, "goal_id": review.goals[0].id,
+           "manager": sanne.id, "goal": review.goals[0].id, "goal_id": carried.id,
            "review_id": looked_back.id}
     return clients, ids
 

@@ -97,7 +97,8 @@ def delete_draft(conversation_id):
     if request.method == "GET" or not deletable:
         return render("conversations/delete.html", "content",
                       status=200 if request.method == "GET" else 409,
-                      conversation=conversation, deletable=deletable)
+                      conversation=conversation, deletable=deletable,
+                      refused=request.method == "POST")
     employee, held_on = conversation.employee, conversation.held_on
     db.session.delete(conversation)
     db.session.flush()
