@@ -166,6 +166,9 @@ def test_carry_into_the_new_period_once(client, htmx, employee, manager, last_ti
     assert "Meenemen naar de nieuwe periode" in page
     response = client.post(f"/conversations/{new.id}/carry-forward")
     assert response.status_code == 303 and response.location.endswith("/agreements#carry")
+    said = client.get(response.location).get_data(as_text=True)
+    assert "1 afspraak meegenomen naar de komende periode." in said
+    assert "1 afspraak afgesloten als gedaan." in said and "0 doelen" not in said
     db.session.expire_all()
     carried = new.agreements
     assert [(a.description, a.owner, a.kind, a.due_on, a.carried_from_id) for a in carried] \
@@ -272,3 +275,17 @@ def test_only_the_managers_side_deletes(client, login, app, employee, manager,
     assert stranger.post(f"/conversations/{conversation.id}/delete").status_code == 404
     assert client.post("/conversations/99999/delete").status_code == 404
     assert db.session.get(Conversation, conversation.id) is not None
+
+
+def test_the_demo_shows_carry_over(app, login):
+    from voortgang.demo import load_demo
+    from voortgang.people.models import Person
+    load_demo()
+    sanne, fatima = (db.session.scalar(db.select(Person).filter_by(name=name))
+                     for name in ("Sanne de Vries", "Fatima El Amrani"))
+    client = login(app.test_client(), sanne)
+    new = _start(client, fatima, sanne, held_on=date.today().isoformat())
+    assert [g.description for g in new.goals] == [
+        "Elke maand een klantcasus bespreken met het team",
+        "Eerste stappen als teamcoach zetten"]
+    assert len(_reviews(new)) == 2

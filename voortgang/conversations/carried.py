@@ -73,16 +73,16 @@ def carry_into_new_period(conversation_id):
     conversation = get_conversation(conversation_id)
     agreements, goals, done = carry_forward(conversation)
     db.session.commit()
-    if agreements or goals or done:
-        message = " ".join([
-            ngettext("%(num)d agreement carried into the coming period.",
-                     "%(num)d agreements carried into the coming period.", agreements),
-            ngettext("%(num)d goal set again for the coming period.",
-                     "%(num)d goals set again for the coming period.", goals),
-            ngettext("%(num)d agreement marked as done.",
-                     "%(num)d agreements marked as done.", done)])
-    else:
-        message = _("Nothing left to carry: everything is in the coming period already.")
+    parts = [
+        ngettext("%(num)d agreement carried into the coming period.",
+                 "%(num)d agreements carried into the coming period.", agreements)
+        if agreements else "",
+        ngettext("%(num)d goal set again for the coming period.",
+                 "%(num)d goals set again for the coming period.", goals) if goals else "",
+        ngettext("%(num)d agreement marked as done.",
+                 "%(num)d agreements marked as done.", done) if done else ""]
+    message = " ".join(part for part in parts if part) \
+        or _("Nothing left to carry: everything is in the coming period already.")
     if request.htmx:
         return render_phase(conversation, AGREEMENTS, carry_message=message)
     flash(message)
