@@ -118,6 +118,9 @@ def test_a_result_and_a_comment_are_saved(client, htmx, employee, manager, last_
     assert (review.verdict, review.comment) == (Verdict.NOT_DONE, "Geen tijd gehad")
     page = client.get(phase_url(new, "looking-back")).get_data(as_text=True)
     assert "Geen tijd gehad" in page and "Een 7,8: bijna" in page
+    overview = client.get(phase_url(new, "overview")).get_data(as_text=True)
+    assert "Jan volgt de cursus plannen —" in overview and "Niet gedaan" in overview
+    assert "Geen tijd gehad" in overview and "Een 7,8: bijna" in overview
 
 
 def test_a_wrong_result_is_refused_and_changes_nothing(client, htmx, employee, manager,

@@ -10,7 +10,8 @@ from ..audit.models import Action
 from ..audit.recorder import record
 from ..extensions import db
 from ..rendering import fragment, render
-from .carry import agreement_form, carry_forward, goal_form, untouched_draft
+from .carry import (agreement_form, agreement_reviews, carry_forward, goal_form,
+                    untouched_draft)
 from .followups import render_followups
 from .models import AgreementReview, Goal
 from .questions import AGREEMENTS, LOOKING_BACK
@@ -113,3 +114,9 @@ def delete_draft(conversation_id):
 def may_delete_draft(conversation):
     """The person page offers to delete a draft nobody has started."""
     return may_edit_review(conversation) and untouched_draft(conversation)
+
+
+@bp.app_template_global()
+def previous_agreements_of(conversation):
+    """The summary shows how each agreement of the review before went."""
+    return agreement_reviews(conversation)
