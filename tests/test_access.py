@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from voortgang.conversations.models import Agreement, Conversation, Goal, Owner
+from voortgang.conversations.models import (Agreement, AgreementReview, Conversation, Goal,
+                                            GoalPeriod, Owner, Status)
 from voortgang.followup.models import CheckIn
 
 ROLES = ("anonymous", "employee", "manager", "other_manager", "other_employee", "admin")
@@ -53,6 +54,17 @@ RULES = {
     ("POST", "conversations.edit_item"):
         (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
     ("POST", "conversations.delete_item"):
+        (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
+    # Carry-over: rating what came back, carrying it along, deleting an unstarted draft.
+    ("POST", "conversations.rate_goal"):
+        (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("POST", "conversations.rate_agreement"):
+        (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("POST", "conversations.carry_into_new_period"):
+        (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("GET", "conversations.delete_draft"):
+        (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("POST", "conversations.delete_draft"):
         (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
     ("GET", "conversations.saved_agreement_advice"):
         (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
@@ -161,6 +173,10 @@ FORMS = {
     "preparation.share": {"question": "growth", "back": "prepare",
                           "answer_growth": "Meer verantwoordelijkheid"},
     "preparation.save_note": {"note": "Iets voor mezelf", "back": "looking-back"},
+    "conversations.rate_goal": {"carried-goal-{goal_id}-outcome": "partly",
+                                "carried-goal-{goal_id}-comment": "Bijna"},
+    "conversations.rate_agreement": {"previous-agreement-{review_id}-verdict": "done",
+                                     "previous-agreement-{review_id}-comment": "Gedaan"},
     "people.create": {"name": "Nieuw Iemand", "manager": "0"},
     "people.edit": {"name": "Jan Bakker", "manager": "{manager}"},
     "accounts.create_account": {"email": "jan.nieuw@example.org"},
@@ -189,12 +205,24 @@ def world(create_person, login, app):
     bram = create_person("Bram Peters")
     noor = create_person("Noor Hendriks", manager=bram)
     eva = create_person("Eva Mulder")
+    earlier = Conversation(employee=jan, manager=sanne, held_on=date(2026, 5, 27),
+                           status=Status.COMPLETED)
+    earlier.agreements.append(Agreement(description="Jan leest de handleiding",
+                                        owner=Owner.EMPLOYEE))
+    earlier.goals.append(Goal(description="Minder wachttijd", period=GoalPeriod.COMING))
     review = Conversation(employee=jan, manager=sanne, held_on=date(2026, 11, 27),
-                          next_evaluation_on=date(2027, 5, 11))
+                          next_evaluation_on=date(2027, 5, 11), previous=earlier)
     review.goals.append(Goal(description="Klanttevredenheid boven de 8"))
     review.agreements.append(Agreement(description="Jan volgt de cursus",
                                        owner=Owner.EMPLOYEE, due_on=date(2027, 3, 1)))
-    db.session.add(review)
+    db.session.add_all([earlier, review])
+    db.session.flush()
+    # The previous review's goal for this period, and its open agreement, to review here.
+    carried = Goal(conversation=review, description="Minder wachttijd",
+                   carried_from_id=earlier.goals[0].id)
+    # The previous review's open agreement, to be reviewed in this one.
+    looked_back = AgreementReview(conversation=review, agreement=earlier.agreements[0])
+    db.session.add_all([carried, looked_back])
     db.session.commit()
     check_in = CheckIn(employee_id=jan.id, manager_id=sanne.id, review_id=review.id,
                        planned_on=date(2027, 1, 20))
@@ -205,8 +233,9 @@ def world(create_person, login, app):
                          ("other_employee", noor), ("admin", eva)]:
         clients[role] = login(app.test_client(), person, admin=role == "admin")
     ids = {"person_id": jan.id, "conversation_id": review.id, "item_id": review.goals[0].id,
-           "manager": sanne.id, "goal": review.goals[0].id,
-           "agreement_id": review.agreements[0].id, "check_in_id": check_in.id}
+           "manager": sanne.id, "goal": review.goals[0].id, "goal_id": carried.id,
+           "review_id": looked_back.id, "agreement_id": review.agreements[0].id,
+           "check_in_id": check_in.id}
     return clients, ids
 
 

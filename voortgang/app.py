@@ -125,8 +125,8 @@ def _register_blueprints(app):
     from . import cli, errors, i18n
     from .accounts import bp as accounts_bp
     from .audit import bp as audit_bp
-    from .conversations import (coaching, followups, items,  # noqa: F401  (register on bp)
-                                routes, views)
+    from .conversations import (carried, coaching, followups,  # noqa: F401  (register on bp)
+                                items, routes, views)
     from .conversations.assistant import advise_saved, not_concrete
     from . import followup, preparation, signoff  # noqa: F401  (their tables)
     from .people.routes import bp as people_bp

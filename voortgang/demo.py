@@ -8,7 +8,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from .accounts.models import Account
 
 from .conversations.models import (Agreement, AgreementKind, AgreementStatus, Answer,
-                                   Conversation, Goal, GoalKind, Outcome, Owner, Status)
+                                   Conversation, Goal, GoalKind, GoalPeriod, Outcome, Owner,
+                                   Status)
 from .extensions import db
 from .people.models import Person
 
@@ -110,6 +111,11 @@ def _earlier_review(employee, manager, today):
              kind=GoalKind.JOB, outcome=Outcome.MET),
         Goal(description="Twee nieuwe collega's inwerken", kind=GoalKind.JOB,
              outcome=Outcome.PARTLY),
+        # Set for the period since: her next review opens with these to look back on.
+        Goal(description="Elke maand een klantcasus bespreken met het team",
+             kind=GoalKind.JOB, period=GoalPeriod.COMING),
+        Goal(description="Eerste stappen als teamcoach zetten", kind=GoalKind.PERSONAL,
+             period=GoalPeriod.COMING),
     ]
     review.agreements = [
         Agreement(description="Fatima volgt de training coachend leidinggeven",
@@ -118,6 +124,9 @@ def _earlier_review(employee, manager, today):
         Agreement(description="Sanne regelt budget voor de training",
                   owner=Owner.MANAGER, due_on=held + timedelta(days=30),
                   kind=AgreementKind.SUPPORT, status=AgreementStatus.DONE),
+        Agreement(description="Fatima schrijft een werkinstructie voor het nieuwe "
+                  "ticketsysteem", owner=Owner.EMPLOYEE, due_on=held + timedelta(days=90),
+                  kind=AgreementKind.OTHER, status=AgreementStatus.OPEN),
     ]
     db.session.add(review)
 

@@ -129,6 +129,45 @@ def prepared_in_the_meeting(page, seed):
     page.locator(".private-notes summary").click()
 
 
+def _carried_review(seed):
+    """A completed review before the seeded one, and a new review carrying from it."""
+    from datetime import date
+
+    from voortgang.conversations.carry import carry_over
+    from voortgang.conversations.models import (Agreement, Conversation, Goal,
+                                                GoalPeriod, Owner, Status)
+    from voortgang.extensions import db
+    before = db.session.get(Conversation, seed.conversation_id)
+    before.status = Status.COMPLETED
+    before.goals.append(Goal(description="Elke maand een klantcasus bespreken",
+                             period=GoalPeriod.COMING))
+    before.agreements.append(Agreement(description="Sanne regelt een mentor",
+                                       owner=Owner.MANAGER, due_on=date(2027, 1, 15)))
+    new = Conversation(employee=before.employee, manager=before.manager,
+                       held_on=date(2027, 5, 27))
+    db.session.add(new)
+    carry_over(new)
+    db.session.commit()
+    new_id = new.id
+    db.session.commit()
+    return new_id
+
+
+def looking_back_with_carry_over(page, seed):
+    page.goto(f"/conversations/{_carried_review(seed)}/looking-back")
+    expect(page.locator("#carried .carried-item")).not_to_have_count(0)
+
+
+def carry_forward_step(page, seed):
+    page.goto(f"/conversations/{_carried_review(seed)}/agreements")
+    expect(page.locator("#carry")).to_have_count(1)
+
+
+def delete_draft_confirm(page, seed):
+    page.goto(f"/conversations/{_carried_review(seed)}/delete")
+    expect(page.locator("form button.danger")).to_have_count(1)
+
+
 def visit(path):
     return lambda page, seed: page.goto(path(seed))
 
@@ -209,6 +248,12 @@ PAGES = {
     "overview": (visit(lambda seed: seed.phase("overview")),
                  "templates/conversations/phase.html, _overview.html, "
                  "_agreement_meta.html"),
+    "looking-back-carried": (looking_back_with_carry_over,
+                             "templates/conversations/_carried.html, _carried_goal.html, "
+                             "_previous_agreement.html, _followups.html"),
+    "agreements-carry": (carry_forward_step,
+                         "templates/conversations/_carry_forward.html"),
+    "delete-draft": (delete_draft_confirm, "templates/conversations/delete.html"),
     "history": (visit(lambda seed: f"/conversations/{seed.conversation_id}/history"),
                 "templates/audit/history.html, audit/_lines.html"),
     "timeline": (timeline_with_history, "templates/history/timeline.html"),

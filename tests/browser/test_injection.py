@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from voortgang.conversations.models import (Agreement, AgreementKind, Answer,
-                                            Conversation, Goal, GoalKind, Outcome, Owner)
+from voortgang.conversations.models import (Agreement, AgreementKind, AgreementReview,
+                                            Answer, Conversation, Goal, GoalKind,
+                                            GoalPeriod, Outcome, Owner, Status)
 from voortgang.conversations.questions import PHASES
 from voortgang.extensions import db
 from voortgang.followup.models import CheckIn
@@ -130,7 +131,11 @@ def store(app):
         manager = Person(name="placeholder")
         employee = Person(name="placeholder", manager=manager)
         hr = Person(name="placeholder")
-        review = Conversation(employee=employee, manager=manager, held_on=date(2026, 11, 27))
+        # The review before, whose goal and open agreement come back in this one.
+        before = Conversation(employee=employee, manager=manager, held_on=date(2026, 5, 1),
+                              status=Status.COMPLETED)
+        review = Conversation(employee=employee, manager=manager, held_on=date(2026, 11, 27),
+                              previous=before)
         victim = Agreement(conversation=review, description="Sanne plant het volgende "
                            "gesprek vóór 1 maart 2027", owner=Owner.MANAGER,
                            due_on=date(2027, 3, 1))
@@ -160,6 +165,16 @@ def store(app):
                       owner_name=text if owner is Owner.OTHER else None,
                       kind=AgreementKind.TRAINING)
             for owner in (Owner.EMPLOYEE, Owner.MANAGER, Owner.BOTH, Owner.OTHER))
+        before.goals.append(Goal(description=text, period=GoalPeriod.COMING))
+        before.agreements.append(Agreement(description=text, owner=Owner.OTHER,
+                                           owner_name=text))
+        db.session.flush()
+        # Rated, with a comment: the goal; not yet rated, with a comment: the agreement
+        # (so the tip links to it by its text).
+        review.goals.append(Goal(description=text, outcome=Outcome.MET, comment=text,
+                                 carried_from_id=before.goals[0].id))
+        db.session.add(AgreementReview(conversation=review, agreement=before.agreements[0],
+                                       comment=text))
         # An interim check-in's note and next step show on its page and the timeline.
         check_in = CheckIn(employee=employee, manager=manager, review=review,
                            planned_on=date(2027, 1, 20), note=text, next_step=text)

@@ -61,6 +61,25 @@ def test_previous_agreements_come_first_and_at_most_three():
     assert tips[0].rule == "previous_agreements" and "2 afspraken" in tips[0].reason
 
 
+def test_what_was_not_reviewed_yet_is_named_and_linked_in_both_languages():
+    kwargs = dict(questions=BACK, unreviewed_goals=[("carried-goal-4", "Klanten bellen")],
+                  unreviewed_agreements=[("previous-agreement-7", "Jan volgt de cursus"),
+                                         ("previous-agreement-8", "Sanne regelt budget")])
+    dutch = suggest_followups("looking-back", {}, **kwargs)
+    assert [t.rule for t in dutch[:2]] == ["previous_agreements", "previous_goals"]
+    assert "2 afspraken uit het vorige gesprek" in dutch[0].reason
+    assert dutch[0].links == (("previous-agreement-7", "Jan volgt de cursus"),
+                              ("previous-agreement-8", "Sanne regelt budget"))
+    assert dutch[1].links == (("carried-goal-4", "Klanten bellen"),)
+    assert "1 doel uit het vorige gesprek" in dutch[1].reason
+    english = suggest_followups("looking-back", {}, ui_lang="en", **kwargs)
+    assert "1 goal from the previous review has no result yet." == english[1].reason
+    ahead = suggest_followups("looking-ahead", {"ambitions": "Teamcoach"}, **{
+        **kwargs, "questions": AHEAD})
+    assert ahead and {t.rule for t in ahead}.isdisjoint({"previous_agreements",
+                                                         "previous_goals"})
+
+
 def test_dismissed_suggestions_stay_away():
     answers = {"feedback_to_employee": "Goed werk"}
     assert "one_way_feedback" not in rules("looking-back", answers, BACK,

@@ -46,6 +46,8 @@ class Action(enum.Enum):
     NEXT_EVALUATION_CHANGED = "next_evaluation_changed"
     COMPLETED = "completed"
     REACTION_WRITTEN = "reaction_written"
+    # About the person: their review, deleted as a draft nobody had started.
+    DRAFT_DELETED = "draft_deleted"
     NAMES_REMOVED = "names_removed"
     # About a person rather than one review: HR's answers to privacy requests.
     DATA_EXPORTED = "data_exported"
@@ -82,6 +84,7 @@ _LABELS = {
     Action.NEXT_EVALUATION_CHANGED: _l("Date of the next evaluation changed"),
     Action.COMPLETED: _l("Review completed"),
     Action.REACTION_WRITTEN: _l("Reaction of the employee written"),
+    Action.DRAFT_DELETED: _l("Unstarted review deleted"),
     Action.NAMES_REMOVED: _l("Names replaced by a label (anonymisation)"),
     Action.DATA_EXPORTED: _l("All data exported"),
     Action.PERSON_ANONYMISED: _l("Person anonymised"),

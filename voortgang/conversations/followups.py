@@ -2,10 +2,10 @@
 from flask import abort, redirect, request, session
 from flask_babel import get_locale
 
-from ..access import may_see_review
 from ..rendering import fragment
 from ..rules import Goal, suggest_followups
-from .models import AgreementStatus, Conversation
+from .carry import unreviewed
+from .models import GoalPeriod
 from .questions import BY_SLUG
 from .views import bp, get_conversation, phase_url
 
@@ -17,17 +17,21 @@ def followups_for(conversation, phase):
     """The suggestions for one phase, without the ones dismissed in this session."""
     if not phase.questions:
         return []
-    previous = conversation.previous
-    previous_open = sum(a.status is AgreementStatus.OPEN for a in previous.agreements) \
-        if isinstance(previous, Conversation) and may_see_review(previous) else 0
+    # What came back from the previous review and has no result yet, with a link to
+    # each (the previous agreements only as far as the viewer may read that review).
+    waiting = unreviewed(conversation) if phase.slug == "looking-back" else None
     return suggest_followups(
         phase.slug, conversation.answer_texts(),
         questions=[q.key for q in phase.questions],
         question_texts={q.key: str(q.text) for q in phase.questions},
         goals=[Goal(g.description, g.outcome.value if g.outcome else None)
-               for g in conversation.goals],
+               for g in conversation.goals if g.period is GoalPeriod.PAST],
         agreement_kinds=[a.kind.value for a in conversation.agreements],
-        previous_open=previous_open, dismissed=_dismissed(conversation),
+        unreviewed_goals=[(f"carried-goal-{g.id}", g.description)
+                          for g in waiting.goals] if waiting else (),
+        unreviewed_agreements=[(f"previous-agreement-{r.id}", r.agreement.description)
+                               for r in waiting.agreements] if waiting else (),
+        dismissed=_dismissed(conversation),
         ui_lang=get_locale().language)
 
 

@@ -78,6 +78,17 @@ class GoalForm(FlaskForm):
     ])
 
 
+class ComingGoalForm(FlaskForm):
+    """A goal set for the coming period: its result is for the next review."""
+
+    description = LongText(_l("Goal for the coming period"), validators=[
+        DataRequired(_l("Describe the goal.")), _too_long(500)])
+    kind = SelectField(_l("Kind of goal"), coerce=_enum(GoalKind), choices=[
+        SelectChoice(GoalKind.JOB.value, _l("Job-related")),
+        SelectChoice(GoalKind.PERSONAL.value, _l("Personal")),
+    ])
+
+
 class AgreementForm(FlaskForm):
     description = LongText(_l("What is agreed"), validators=[
         DataRequired(_l("Describe the agreement.")), _too_long(1000)])

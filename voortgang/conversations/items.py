@@ -11,9 +11,10 @@ from flask import abort, redirect, request
 from ..extensions import db
 from ..rendering import fragment
 from .assistant import advise
-from .forms import AgreementForm, GoalForm
-from .models import Agreement, Goal, Owner
-from .questions import AGREEMENTS, LOOKING_BACK
+from .carry import carried_context
+from .forms import AgreementForm, ComingGoalForm, GoalForm
+from .models import Agreement, Goal, GoalPeriod, Owner
+from .questions import AGREEMENTS, LOOKING_AHEAD, LOOKING_BACK
 from .views import bp, get_conversation, phase_url, render_phase
 
 
@@ -24,6 +25,12 @@ class Collection:
     form_class: type
     phase: object
     template: str
+    # Goals are looked back on or set for the coming period; each list keeps to its own.
+    period: GoalPeriod | None = None
+    prefix: str | None = None
+
+    def holds(self, item):
+        return self.period is None or item.period is self.period
 
     def form(self, conversation, prefix, formdata=None, obj=None):
         form = self.form_class(formdata=formdata, obj=obj, prefix=prefix)
@@ -32,14 +39,18 @@ class Collection:
         return form
 
     def add_prefix(self):
-        return f"new-{self.model.__tablename__}"
+        return f"new-{self.prefix or self.model.__tablename__}"
 
     def edit_prefix(self, item):
-        return f"{self.model.__tablename__}-{item.id}"
+        return f"{self.prefix or self.model.__tablename__}-{item.id}"
 
 
 COLLECTIONS = {
-    "goals": Collection("goals", Goal, GoalForm, LOOKING_BACK, "conversations/_goals.html"),
+    "goals": Collection("goals", Goal, GoalForm, LOOKING_BACK, "conversations/_goals.html",
+                        period=GoalPeriod.PAST),
+    "coming_goals": Collection("coming_goals", Goal, ComingGoalForm, LOOKING_AHEAD,
+                               "conversations/_coming_goals.html",
+                               period=GoalPeriod.COMING, prefix="coming-goal"),
     "agreements": Collection("agreements", Agreement, AgreementForm, AGREEMENTS,
                              "conversations/_agreements.html"),
 }
@@ -53,7 +64,7 @@ def _lookup(conversation_id, collection, item_id=None, editing=True):
     if item_id is None:
         return conversation, kind, None
     item = db.session.get(kind.model, item_id)
-    if item is None or item.conversation_id != conversation.id:
+    if item is None or item.conversation_id != conversation.id or not kind.holds(item):
         abort(404)
     return conversation, kind, item
 
@@ -66,6 +77,8 @@ def add_item(conversation_id, collection):
     if not form.validate():
         return _respond(conversation, kind, status=422, new_form=form)
     item = kind.model(conversation=conversation)
+    if kind.period is not None:
+        item.period = kind.period
     _fill(form, item)
     db.session.add(item)
     db.session.commit()
@@ -143,5 +156,6 @@ def _respond(conversation, kind, status=200, new_form=None, editing=None):
     focus = "edit" if editing else ("add" if request.method == "POST" else None)
     context = {f"{kind.name[:-1]}_form": new_form, "editing": editing, "focus": focus}
     if request.htmx:
-        return fragment(kind.template, status, conversation=conversation, **context)
+        return fragment(kind.template, status, conversation=conversation,
+                        **carried_context(conversation, kind.phase), **context)
     return render_phase(conversation, kind.phase, status=status, **context)

@@ -11,6 +11,7 @@ from ..extensions import db
 from ..people.routes import render_person, start_form_for
 from ..rendering import fragment
 from .assistant import not_concrete
+from .carry import carry_over
 from .followups import render_followups
 from .forms import PHASE_FORMS, ReactionForm
 from .models import Answer, Conversation, Status, reviews_of
@@ -33,6 +34,7 @@ def start(person_id):
         previous=db.session.scalar(reviews_of(employee.id).limit(1)),
     )
     db.session.add(conversation)
+    carry_over(conversation)
     db.session.commit()
     if conversation.held_on > date.today():
         # Planned ahead: both sides prepare it first (voortgang/preparation).

@@ -6,7 +6,8 @@ from ..access import (may_edit_review, may_see_review, may_write_reaction,
                       reaction_locked, review_locked)
 from ..extensions import db
 from ..rendering import render
-from .forms import PHASE_FORMS, AgreementForm, GoalForm, ReactionForm
+from .carry import carried_context
+from .forms import PHASE_FORMS, AgreementForm, ComingGoalForm, GoalForm, ReactionForm
 from .models import Conversation
 from .questions import PHASES, neighbours
 
@@ -72,6 +73,7 @@ def render_phase(conversation, phase, status=200, **overrides):
         "following": following,
         "form": phase_form(conversation, phase),
         "goal_form": GoalForm(formdata=None, prefix="new-goal"),
+        "coming_goal_form": ComingGoalForm(formdata=None, prefix="new-coming-goal"),
         "agreement_form": AgreementForm(formdata=None, prefix="new-agreement")
         .set_people(conversation),
         "editing": None,
@@ -82,5 +84,6 @@ def render_phase(conversation, phase, status=200, **overrides):
         if may_write_reaction(conversation) and not reaction_locked(conversation)
         else None,
     }
+    context.update(carried_context(conversation, phase, overrides.pop("carried_forms", None)))
     context.update(overrides)
     return render("conversations/phase.html", "conversation", status=status, **context)

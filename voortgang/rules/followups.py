@@ -29,24 +29,28 @@ class Suggestion:
     question: str       # the follow-up question, in the interface language
     reason: str         # why, in the interface language
     target: str | None  # the question key its note belongs to
+    # (anchor, text) of the items it is about, to go to them on the page
+    links: tuple = ()
 
 
 def suggest_followups(phase, answers, *, questions=(), question_texts=None, goals=(),
-                      agreement_kinds=(), previous_open=0, dismissed=(), ui_lang="nl",
-                      limit=3):
+                      agreement_kinds=(), previous_open=0, unreviewed_goals=(),
+                      unreviewed_agreements=(), dismissed=(), ui_lang="nl", limit=3):
     """At most `limit` follow-up questions for `phase`, most important first.
 
     `questions` are the keys asked in this phase, `question_texts` their wording
     in the interface language, `agreement_kinds` the kinds of agreements made so
     far ("training", "coaching", ...), `previous_open` how many agreements of the
-    previous review are still open.
+    previous review are still open. `unreviewed_goals` and `unreviewed_agreements`
+    are (anchor, description) of the previous review's goals and agreements that
+    have no result yet in this one; the tip links to each.
     """
     texts = TEXTS[ui_lang if ui_lang in TEXTS else "nl"]
     answers = {key: (value or "").strip() for key, value in answers.items()}
     question_texts = question_texts or {}
     found = []
 
-    def add(rule, key, target=None, count=None, **values):
+    def add(rule, key, target=None, count=None, links=(), **values):
         if key in dismissed:
             return
         entry = texts[rule]
@@ -54,11 +58,16 @@ def suggest_followups(phase, answers, *, questions=(), question_texts=None, goal
             else entry["reason"]
         found.append(Suggestion(key, rule.removesuffix("_manager"),
                                 entry["question"].format(count=count, **values),
-                                reason.format(count=count, **values), target))
+                                reason.format(count=count, **values), target,
+                                tuple(links)))
 
     if phase == "looking-back":
-        if previous_open:
-            add("previous_agreements", "previous_agreements", count=previous_open)
+        if unreviewed_agreements or previous_open:
+            add("previous_agreements", "previous_agreements",
+                count=len(unreviewed_agreements) or previous_open, links=unreviewed_agreements)
+        if unreviewed_goals:
+            add("previous_goals", "previous_goals", count=len(unreviewed_goals),
+                links=unreviewed_goals)
         for index, goal in enumerate(goals):
             if goal.outcome in ("partly", "not_met") and _words(answers.get("obstacles")) \
                     < SHORT_ANSWER_WORDS * 2:
