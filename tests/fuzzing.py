@@ -85,7 +85,9 @@ class Crawl:
             url = queue.pop(0)
             if url not in seen:
                 seen.add(url)
-                queue += self._read(client.get(url).get_data(as_text=True), role)
+                response = client.get(url)
+                if response.mimetype == "text/html":  # not a PDF, .ics or Markdown file
+                    queue += self._read(response.get_data(as_text=True), role)
 
     def _read(self, page, role):
         """Learn from one page; return the pages it links to."""
