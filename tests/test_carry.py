@@ -292,3 +292,35 @@ def test_the_demo_shows_carry_over(app, login):
         "Elke maand een klantcasus bespreken met het team",
         "Eerste stappen als teamcoach zetten"]
     assert len(_reviews(new)) == 2
+
+
+def test_a_review_planned_while_the_previous_one_is_going_follows_it(
+        client, employee, manager, last_time, phase_url):
+    """The next review was planned while this one was still in progress: it carried
+    from the review before. Once this one is completed, the planned one starts from it."""
+    going = _start(client, employee, manager, held_on=date.today().isoformat())
+    client.post(phase_url(going, "looking-back"), data={"answer_obstacles": "Loopt"})
+    planned = _start(client, employee, manager,
+                     held_on=(date.today() + timedelta(days=14)).isoformat())
+    assert [r.agreement.conversation_id for r in _reviews(planned)] == [last_time.id] * 2
+    going = db.session.get(Conversation, going.id)
+    going.goals.append(Goal(description="Nieuw doel na dit gesprek",
+                            period=GoalPeriod.COMING))
+    going.agreements.append(Agreement(description="Afspraak uit het lopende gesprek",
+                                      owner=Owner.EMPLOYEE))
+    going.status = Status.COMPLETED
+    db.session.commit()
+    page = client.get(phase_url(planned, "looking-back")).get_data(as_text=True)
+    assert "Afspraak uit het lopende gesprek" in page
+    assert "Nieuw doel na dit gesprek" in page and "Klanttevredenheid" not in page
+    db.session.expire_all()
+    planned = db.session.get(Conversation, planned.id)
+    assert planned.previous_id == going.id
+    assert [r.agreement.description for r in _reviews(planned)] == [
+        "Afspraak uit het lopende gesprek"]
+    assert [g.description for g in planned.goals] == ["Nieuw doel na dit gesprek"]
+    # Opening it again changes nothing, and the trail has no lines for it.
+    client.get(phase_url(planned, "looking-back"))
+    assert len(_reviews(planned)) == 1 and len(planned.goals) == 1
+    assert db.session.scalars(db.select(AuditEvent.action).where(
+        AuditEvent.conversation_id == planned.id)).all() == [Action.REVIEW_STARTED]

@@ -148,3 +148,28 @@ def test_the_export_page_in_english(admin_client, employee, jans_review):
     page = admin_client.get(f"/people/{employee.id}/export").get_data(as_text=True)
     assert "All data of Jan Bakker" in page and "Reviews held as manager" in page
     assert "Partly met" in page and "Download as JSON" in page
+
+
+def test_the_export_has_their_own_preparation_and_notes_only(admin_client, employee,
+                                                             manager, jans_review):
+    """A request for access covers what Jan wrote for himself; Sanne's preparation and
+    notes in the same review are hers, not part of his export."""
+    from voortgang.preparation.models import PreparedAnswer, PrivateNote
+    db.session.add_all([
+        PreparedAnswer(conversation=jans_review, author=employee, question_key="ambitions",
+                       text="JAN-voorbereiding teamcoach"),
+        PrivateNote(conversation=jans_review, author=employee, text="JAN-notitie salaris"),
+        PreparedAnswer(conversation=jans_review, author=manager, question_key="growth",
+                       text="SANNE-voorbereiding"),
+        PrivateNote(conversation=jans_review, author=manager, text="SANNE-notitie")])
+    db.session.commit()
+    page = admin_client.get(f"/people/{employee.id}/export").get_data(as_text=True)
+    body = admin_client.get(f"/people/{employee.id}/export.json").get_data(as_text=True)
+    for text in (page, body):
+        assert "JAN-voorbereiding teamcoach" in text and "JAN-notitie salaris" in text
+        assert "SANNE" not in text
+    rows = json.loads(body)["own_preparation_and_notes"]
+    assert [(r["kind"], r["question_key"]) for r in rows] == [
+        ("preparation", "ambitions"), ("private_note", None)]
+    sanne = admin_client.get(f"/people/{manager.id}/export.json").get_data(as_text=True)
+    assert "SANNE-voorbereiding" in sanne and "SANNE-notitie" in sanne and "JAN-" not in sanne

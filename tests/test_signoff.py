@@ -272,3 +272,18 @@ def test_summary_is_linked_after_completion(client, completed, conversation, emp
     person = client.get(f"/people/{employee.id}").get_data(as_text=True)
     assert summary(completed) in person
 
+
+
+def test_bringing_a_prepared_answer_in_is_refused_once_one_side_confirmed(
+        client, completed, phase_url):
+    """Sharing writes into the shared answers: after the manager confirmed, the
+    review is locked even though the employee has not confirmed yet."""
+    assert sign(client, completed).status_code == 303
+    page = client.get(phase_url(completed, "looking-back")).get_data(as_text=True)
+    assert "share-button" not in page
+    response = client.post(f"/conversations/{completed.id}/prepare/share",
+                           data={"question": "obstacles", "back": "looking-back"})
+    assert response.status_code == 409 and "<h1>" in response.get_data(as_text=True)
+    review = db.session.get(Conversation, completed.id)
+    assert review.answer_texts()["obstacles"] == "De overdracht liep stroef."
+    assert db.session.scalar(db.select(PreparedAnswer.shared_at)) is None

@@ -160,5 +160,7 @@ def may_change_preparation(conversation):
 
 def may_share_prepared(conversation):
     """Bringing one's own prepared answer into the shared conversation. The employee
-    may do this too, though they do not otherwise change the review's answers."""
-    return may_change_preparation(conversation)
+    may do this too, though they do not otherwise change the review's answers. It
+    changes the shared answers, so it stops as soon as one side confirmed (not only
+    once both did): both must confirm the same text."""
+    return may_change_preparation(conversation) and not review_locked(conversation)

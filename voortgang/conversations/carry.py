@@ -165,6 +165,31 @@ def untouched_draft(conversation):
     return not any(db.session.scalar(query.limit(1)) for query in (rated, *written))
 
 
+def refresh_carry_over(conversation):
+    """A review planned while the one before it was still going carried from an older
+    review (or from nothing). Until someone touches it, it follows what the previous
+    review is now: its goals and open agreements replace what came along at planning.
+    Returns whether anything changed; the caller commits."""
+    if not untouched_draft(conversation):
+        return False
+    source = previous_review(conversation)
+    goals = {g.id for g in goals_to_carry(source)} if source else set()
+    agreements = {a.id for a in source.agreements
+                  if a.status is AgreementStatus.OPEN} if source else set()
+    reviews = db.session.scalars(db.select(AgreementReview).where(
+        AgreementReview.conversation_id == conversation.id)).all()
+    if goals == {g.carried_from_id for g in carried_goals(conversation)} \
+            and agreements == {r.agreement_id for r in reviews}:
+        return False
+    for goal in carried_goals(conversation):
+        conversation.goals.remove(goal)
+    for review in reviews:
+        db.session.delete(review)
+    db.session.flush()
+    carry_over(conversation)
+    return True
+
+
 # --- in the meeting: a result and a comment per item that came back -------------
 
 class GoalReviewForm(FlaskForm):

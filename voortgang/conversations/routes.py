@@ -7,11 +7,12 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from ..access import manages, may_write_reaction, person_or_404
+from ..audit.recorder import paused
 from ..extensions import db
 from ..people.routes import render_person, start_form_for
 from ..rendering import fragment
 from .assistant import not_concrete
-from .carry import carry_over
+from .carry import carry_over, refresh_carry_over
 from .followups import render_followups
 from .forms import PHASE_FORMS, ReactionForm
 from .models import Answer, Conversation, Status, reviews_of
@@ -56,7 +57,15 @@ def show(conversation_id):
 def phase(conversation_id, phase_slug):
     """One phase of the conversation, as page or as htmx fragment."""
     conversation = get_conversation(conversation_id)
-    return render_phase(conversation, BY_SLUG.get(phase_slug) or abort(404))
+    phase = BY_SLUG.get(phase_slug) or abort(404)
+    if conversation.status is Status.DRAFT:
+        # Planned while the review before was still going: start from that one now.
+        # Part of starting the review, so no lines in the trail.
+        with paused():
+            changed = refresh_carry_over(conversation)
+        if changed:
+            db.session.commit()
+    return render_phase(conversation, phase)
 
 
 @bp.post("/conversations/<id:conversation_id>/<phase_slug>")

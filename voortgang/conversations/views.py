@@ -25,11 +25,11 @@ def get_conversation(conversation_id, editing=None):
         editing = request.method == "POST"
     if editing and not may_edit_review(conversation):
         abort(403)
-    _refuse_if_confirmed(conversation, editing)
+    refuse_if_confirmed(conversation, editing)
     return conversation
 
 
-def _refuse_if_confirmed(conversation, editing):
+def refuse_if_confirmed(conversation, editing):
     """Sign-off: once a side confirmed the summary its content stays as confirmed
     (409 with a page that says why); the employee's reaction, the one change a
     non-editing POST makes, stays open until the employee confirms."""

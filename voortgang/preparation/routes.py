@@ -10,7 +10,7 @@ from ..access import (is_admin, may_change_preparation, may_prepare, may_see_rev
                       may_share_prepared, viewer_person_id)
 from ..conversations.models import Answer, Conversation, Status
 from ..conversations.questions import ANSWER_MAX_LENGTH, BY_SLUG, PHASES
-from ..conversations.views import phase_url, render_phase
+from ..conversations.views import phase_url, refuse_if_confirmed, render_phase
 from ..extensions import db
 from ..people.models import Person
 from ..rendering import fragment, render, wants_fragment
@@ -66,6 +66,11 @@ def my_note_form(conversation):
 @bp.app_template_global()
 def may_keep_notes(conversation):
     return may_change_preparation(conversation)
+
+
+@bp.app_template_global()
+def may_bring_in(conversation):
+    return may_share_prepared(conversation)
 
 
 @bp.app_template_global()
@@ -189,6 +194,8 @@ def share(conversation_id):
     what was just typed is saved first."""
     conversation = conversation_to_prepare(conversation_id, changing=True)
     if not may_share_prepared(conversation):
+        # One side confirmed: say so (409), as every other change of a locked review does.
+        refuse_if_confirmed(conversation, editing=True)
         abort(403)
     key, back = request.form.get("question", ""), request.form.get("back", "prepare")
     phase = BY_SLUG.get(back)

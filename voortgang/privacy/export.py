@@ -15,6 +15,7 @@ from ..conversations.models import Conversation, reviews_of
 from ..conversations.questions import PHASES
 from ..extensions import db
 from ..people.models import utcnow
+from ..preparation.models import PreparedAnswer, PrivateNote
 
 QUESTIONS = [q for phase in PHASES for q in phase.questions]
 
@@ -84,6 +85,24 @@ def _acted(account):
             for e in db.session.scalars(events.order_by(AuditEvent.at, AuditEvent.id))]
 
 
+def _own_preparation(person):
+    """What the person wrote for themselves (preparation, private notes), in any review,
+    also one they held as manager: it is theirs. The other side's stays out."""
+    texts = {q.key: str(q.text) for q in QUESTIONS}
+    rows = [{"review_id": a.conversation_id, "held_on": a.conversation.held_on,
+             "kind": "preparation", "question_key": a.question_key,
+             "question": texts.get(a.question_key, a.question_key), "text": a.text,
+             "shared_at": a.shared_at, "updated_at": a.updated_at}
+            for a in db.session.scalars(db.select(PreparedAnswer).filter_by(
+                author_id=person.id).order_by(PreparedAnswer.id)) if a.text.strip()]
+    rows += [{"review_id": n.conversation_id, "held_on": n.conversation.held_on,
+              "kind": "private_note", "question_key": None, "question": None,
+              "text": n.text, "shared_at": None, "updated_at": n.updated_at}
+             for n in db.session.scalars(db.select(PrivateNote).filter_by(
+                 author_id=person.id).order_by(PrivateNote.id)) if n.text.strip()]
+    return sorted(rows, key=lambda row: (row["held_on"], row["review_id"]))
+
+
 def export_person(person):
     """The whole structure; dates stay dates until `as_json`."""
     return {
@@ -95,6 +114,7 @@ def export_person(person):
         "account": _account(person.account),
         "reviews": [_review(c) for c in db.session.scalars(reviews_of(person.id))],
         "reviews_held_as_manager": _held_as_manager(person),
+        "own_preparation_and_notes": _own_preparation(person),
         "changes_made": _acted(person.account),
     }
 
