@@ -6,6 +6,7 @@ the review becomes read-only, and an overdue agreement waits on the follow-up pa
 """
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from flask_babel import force_locale, gettext
@@ -142,16 +143,17 @@ def test_plan_prepare_hold_confirm_and_follow_up(demo, browser_as, t, lang, cons
     with sanne.expect_download() as invite:
         sanne.get_by_role("link", name=t("Add the next review to your calendar (.ics)")) \
             .click()
-    event = Calendar.from_ical(open(invite.value.path(), "rb").read()).walk("VEVENT")[0]
+    event = Calendar.from_ical(Path(invite.value.path()).read_bytes()).walk("VEVENT")[0]
     assert event.decoded("DTSTART").date() == next_review
     assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
     assert event.walk("VALARM"), "the invite carries a reminder"
 
     # Fatima writes her own reaction and confirms; Sanne confirms as manager.
     fatima.goto(review_url + "/overview")
-    fatima.locator("#reaction textarea").fill(REACTION)
+    reaction = fatima.locator("section.reaction")
+    reaction.locator("textarea").fill(REACTION)
     fatima.get_by_role("button", name=t("Save my reaction")).click()
-    expect(fatima.locator("#reaction")).to_contain_text(t("Your reaction was saved."))
+    expect(reaction).to_contain_text(t("Your reaction was saved."))
 
     sanne.get_by_role("link", name=t("Summary and confirmation")).click()
     summary = sanne.locator("main")
@@ -162,7 +164,7 @@ def test_plan_prepare_hold_confirm_and_follow_up(demo, browser_as, t, lang, cons
     sanne.get_by_role("button", name=t("Confirm as manager")).click()
     with sanne.expect_download() as pdf:
         sanne.get_by_role("link", name=t("Download as PDF")).click()
-    assert open(pdf.value.path(), "rb").read(5) == b"%PDF-"
+    assert Path(pdf.value.path()).read_bytes().startswith(b"%PDF-")
 
     fatima.goto(review_url + "/summary")
     fatima.get_by_role("button", name=t("Confirm as employee")).click()
