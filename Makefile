@@ -33,6 +33,9 @@ run: migrate
 	$(FLASK) seed-demo --if-empty
 	$(FLASK) serve --host 127.0.0.1 --port $(PORT)
 
+# Two workers (pytest-xdist), one per core; `make test PYTEST_ARGS=` runs in one process.
+PYTEST_ARGS ?= -n 2
+
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
+from jinja2 import BytecodeCache
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.pool import NullPool
 
@@ -67,6 +68,25 @@ def app_config():
     return {}
 
 
+class SharedBytecode(BytecodeCache):
+    """Every test builds an app of its own, and each app's Jinja would compile the
+    templates again: they are compiled once per run instead (keyed by name and
+    source, so a changed template is compiled anew)."""
+
+    def __init__(self):
+        self.code = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = SharedBytecode()
+
+
 class IsolatedClient(FlaskClient):
     """Runs each request in a context of its own, as a real server would.
 
@@ -85,6 +105,7 @@ class IsolatedClient(FlaskClient):
 @pytest.fixture
 def app(migrated, app_config):
     app = create_app(_config(migrated, **app_config))
+    app.jinja_env.bytecode_cache = TEMPLATES
     app.test_client_class = IsolatedClient
     with app.app_context():
         yield app

@@ -3,6 +3,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+# What the templates render; the PostgreSQL run of .ci/run leaves it to the SQLite run.
+pytestmark = pytest.mark.markup
+
 AXE = Axe()
 
 

@@ -23,6 +23,9 @@ from voortgang.followup.models import CheckIn
 from voortgang.people.models import Person
 from voortgang.preparation.models import PreparedAnswer, PrivateNote
 
+# What the templates render; the PostgreSQL run of .ci/run leaves it to the SQLite run.
+pytestmark = pytest.mark.markup
+
 # Nothing here may ever reach the network: .example never resolves, and the
 # `watch` fixture aborts any request that leaves the live server anyway.
 OFF_SITE = "https://attacker.example"

@@ -176,8 +176,9 @@ def _store(write):
 def _save_status(form, status_id, status=200):
     errors = [(form[name].label.text, message)
               for name, messages in form.errors.items() for message in messages]
-    return fragment("preparation/_save_status.html", status, status_id=status_id,
-                    errors=errors, saved_at=None if errors else datetime.now(timezone.utc))
+    return fragment("conversations/_save_status.html", status, status_id=status_id,
+                    own_words=True, errors=errors,
+                    saved_at=None if errors else datetime.now(timezone.utc))
 
 
 def _refuse(message, status=422):
