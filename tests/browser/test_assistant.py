@@ -45,8 +45,13 @@ def test_followups_appear_as_answers_change_and_can_be_used(page, seeded, consol
     page.locator("#answer_enjoyment").fill("Weinig plezier, veel stress door overuren")
     low = followups.locator('[data-rule="low_enjoyment"]')
     expect(low).to_be_visible()
-    low.get_by_role("button", name="Wegklikken").click()
+    # Blurring the answer to click sends one more autosave; the reload waits until the
+    # dismissal's answer (which keeps it in the session cookie) and that save are back.
+    with page.expect_response(lambda r: r.url.endswith("/followups/dismiss")) as dismissed:
+        low.get_by_role("button", name="Wegklikken").click()
+    assert dismissed.value.ok
     expect(low).to_have_count(0)
+    expect(page.locator(".htmx-request")).to_have_count(0)
     page.reload()
     expect(page.locator('#followups [data-rule="low_enjoyment"]')).to_have_count(0)
     assert console.problems() == []
