@@ -150,10 +150,14 @@ def test_a_whole_review_in_the_browser(app, page, console, team):
     add_form = agreements.locator(".add-item form")
     items = agreements.locator("li.item")
     expect(items).to_have_count(0)
+    # Typing starts once the step has settled, as a person's would: under CI load a
+    # late swap could otherwise replace the form being filled (see the stop's note).
+    expect(page.locator(".htmx-request")).to_have_count(0)
 
     add_form.get_by_label("What is agreed").fill(KEPT_AGREEMENT)
     add_form.get_by_label("Who does it").select_option("employee")
     add_form.get_by_label("Due date").fill(KEPT_DUE.isoformat())
+    expect(page.locator(".htmx-request")).to_have_count(0)
     add_form.get_by_role("button", name="Add agreement").click()
     expect(items).to_have_count(1)
     expect(items.nth(0).locator(".item-text")).to_have_text(KEPT_AGREEMENT)
