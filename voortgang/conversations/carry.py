@@ -16,7 +16,7 @@ from ..access import may_see_review
 from ..extensions import db
 from ..preparation.models import PreparedAnswer, PrivateNote
 from ..forms import LongText
-from .forms import _enum, _too_long
+from .forms import _enum, _too_long, result_field
 from .models import (Agreement, AgreementReview, AgreementStatus, Conversation, Goal,
                      GoalPeriod, Outcome, Status, Verdict)
 from .questions import ANSWER_MAX_LENGTH
@@ -193,12 +193,7 @@ def refresh_carry_over(conversation):
 # --- in the meeting: a result and a comment per item that came back -------------
 
 class GoalReviewForm(FlaskForm):
-    outcome = SelectField(_l("Result"), coerce=_enum(Outcome), choices=[
-        SelectChoice("", _l("Not discussed yet")),
-        SelectChoice(Outcome.MET.value, _l("Met")),
-        SelectChoice(Outcome.PARTLY.value, _l("Partly met")),
-        SelectChoice(Outcome.NOT_MET.value, _l("Not met")),
-    ])
+    outcome = result_field()
     comment = LongText(_l("Comment"), validators=[_too_long(ANSWER_MAX_LENGTH)])
 
 

@@ -63,6 +63,16 @@ def _phase_form(phase):
 PHASE_FORMS = {phase.slug: _phase_form(phase) for phase in PHASES if phase.questions}
 
 
+def result_field():
+    """How a goal went: in the looking-back list and for a goal that came back."""
+    return SelectField(_l("Result"), coerce=_enum(Outcome), choices=[
+        SelectChoice("", _l("Not discussed yet")),
+        SelectChoice(Outcome.MET.value, _l("Met")),
+        SelectChoice(Outcome.PARTLY.value, _l("Partly met")),
+        SelectChoice(Outcome.NOT_MET.value, _l("Not met")),
+    ])
+
+
 class GoalForm(FlaskForm):
     description = LongText(_l("Goal"), validators=[
         DataRequired(_l("Describe the goal.")), _too_long(500)])
@@ -70,12 +80,7 @@ class GoalForm(FlaskForm):
         SelectChoice(GoalKind.JOB.value, _l("Job-related")),
         SelectChoice(GoalKind.PERSONAL.value, _l("Personal")),
     ])
-    outcome = SelectField(_l("Result"), coerce=_enum(Outcome), choices=[
-        SelectChoice("", _l("Not discussed yet")),
-        SelectChoice(Outcome.MET.value, _l("Met")),
-        SelectChoice(Outcome.PARTLY.value, _l("Partly met")),
-        SelectChoice(Outcome.NOT_MET.value, _l("Not met")),
-    ])
+    outcome = result_field()
 
 
 class ComingGoalForm(FlaskForm):
