@@ -222,3 +222,19 @@ def test_any_text_gets_a_result(text, today):
     result = check(text, today=today)
     assert result.owner in ("employee", "manager", "both", "other", None)
     assert result.due is None or isinstance(result.due, date)
+
+
+def test_a_vague_date_does_not_swallow_vague_wording_next_to_it():
+    """"kijken" (vague wording) wins over "kijken wanneer": the vague date "wanneer
+    het kan" must not take it."""
+    result = analyse_agreement("Sanne zal kijken wanneer het kan, uiterlijk 1 maart",
+                               today=TODAY, lang="nl")
+    assert "vague_wording" in result.codes
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Jan levert vóór 3eseptember het plan", date(2027, 9, 3)),
+    ("Jan sends it by 1stmarch", date(2027, 3, 1)),
+])
+def test_a_suffix_glued_to_the_month_is_still_read(text, due):
+    assert analyse_agreement(text, today=TODAY).due == due

@@ -1,0 +1,74 @@
+"""The language files: checked against one schema when the rules are imported."""
+import json
+import os
+import re
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from voortgang.rules import analyse_agreement
+from voortgang.rules.lexicon import DATA, RAW
+from voortgang.rules.schema import LanguageDataError, load_language
+
+
+def write(tmp_path, data):
+    path = tmp_path / "nl.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_both_languages_have_the_same_keys():
+    assert RAW["nl"].keys() == RAW["en"].keys()
+    assert RAW["nl"]["owner"].keys() == RAW["en"]["owner"].keys()
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d.pop("weekdays"), "missing key(s) weekdays"),
+    (lambda d: d.update(weekday_names=[]), "unknown key(s) weekday_names"),
+    (lambda d: d["months"].update(maart="3"), "months['maart']: expected int, found '3'"),
+    (lambda d: d["owner"].update(passive="(wordt"), "owner: passive: not a valid regex"),
+    (lambda d: d["relative"].update(morgen=["days"]), "relative['morgen']: expected a list of 2"),
+    (lambda d: d["owner"]["manager"].append("samen"),
+     "'samen' is in both owner.manager and owner.both"),
+    (lambda d: d["frequency"].append("Binnenkort"),
+     "'Binnenkort' is in both vague_time and frequency"),
+])
+def test_a_bad_language_file_is_refused_with_a_clear_message(tmp_path, change, message):
+    data = json.loads((DATA / "nl.json").read_text(encoding="utf-8"))
+    change(data)
+    with pytest.raises(LanguageDataError, match=rf"^nl\.json: .*{re.escape(message)}"):
+        load_language(write(tmp_path, data))
+
+
+def test_a_broken_data_file_stops_the_import(tmp_path):
+    """The package refuses to start on a bad file rather than answer wrongly later."""
+    package = tmp_path / "voortgang"
+    subprocess.run(["cp", "-r", str(DATA.parent.parent), str(package)], check=True)
+    bad = package / "rules" / "data" / "en.json"
+    data = json.loads(bad.read_text(encoding="utf-8"))
+    del data["holidays"]
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", "import voortgang.rules"], cwd=tmp_path,
+                            capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    assert result.returncode != 0
+    assert "LanguageDataError: en.json: missing key(s) holidays." in result.stderr
+
+
+def test_the_manager_and_the_employee_named_together_are_both():
+    check = analyse_agreement("Leidinggevende en medewerker plannen vóór 1 maart een gesprek",
+                              today=date(2026, 11, 27), lang="nl")
+    assert check.owner == "both"
+
+
+def test_every_process_compiles_the_same_patterns():
+    """Phrases of equal length must not be ordered by Python's per-process string hash."""
+    code = ("from voortgang.rules.lexicon import LEXICONS; "
+            "print(*(pattern.pattern for lang in ('nl', 'en') "
+            "for _rule, pattern in LEXICONS[lang].date_rules))")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3")}
+    assert len(seen) == 1
