@@ -37,6 +37,9 @@ class DateRule:
     name: str
     pattern: Callable  # Lexicon -> regex source
     resolve: Callable  # (Reading, re.Match) -> date | Found | marker | None
+    # Its pattern cannot match a text without a digit: skip it there. Most agreements
+    # name one date, so this skips most of the rules for dates written in numbers.
+    needs_digit: bool = False
 
 
 def _phrases(key, escape=True):
@@ -232,18 +235,19 @@ DATE_RULES = (
              r.lex.deadline_preps(r.before(m.start())) else None),
     DateRule("yyyy-mm-dd",
              lambda lex: r"(?<![\d\w])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d])",
-             _iso),
-    DateRule("<day> <month> [year]", _day_month_pattern, _day_month),
-    DateRule("<month> <day> [year]", _month_day_pattern, _month_day),
-    DateRule("dd-mm[-yyyy]", lambda lex: NUMERIC, _numeric),
+             _iso, needs_digit=True),
+    DateRule("<day> <month> [year]", _day_month_pattern, _day_month, needs_digit=True),
+    DateRule("<month> <day> [year]", _month_day_pattern, _month_day, needs_digit=True),
+    DateRule("dd-mm[-yyyy]", lambda lex: NUMERIC, _numeric, needs_digit=True),
     DateRule("<weekday>", _weekday_pattern, _weekday),
     DateRule("relative phrase", _phrases("relative"), _relative),
     DateRule("half a year", _phrases("half_units"), _half_year),
     DateRule("<number> <unit>", _span_pattern, _span),
     DateRule("quarter", lambda lex: r"(?<![\w])q(?P<quarter>[1-4])"
-             r"(?:\s*'?(?P<year>\d{4}|\d{2}))?(?![\w-])", _quarter),
-    DateRule("week <number>", _iso_week_pattern, _iso_week),
+             r"(?:\s*'?(?P<year>\d{4}|\d{2}))?(?![\w-])", _quarter, needs_digit=True),
+    DateRule("week <number>", _iso_week_pattern, _iso_week, needs_digit=True),
     DateRule("<month> [year]", _month_pattern, _month),
     DateRule("holiday", _phrases("holidays"), _holiday),
-    DateRule("end of <year>", lambda lex: r"(?<![\w])(?P<year>20\d{2})(?![\w%])", _year_end),
+    DateRule("end of <year>", lambda lex: r"(?<![\w])(?P<year>20\d{2})(?![\w%])", _year_end,
+             needs_digit=True),
 )

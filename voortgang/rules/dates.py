@@ -36,6 +36,7 @@ class TimeFindings:
 
 
 _NONSPACE = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
 
 
 class Reading:
@@ -54,7 +55,10 @@ class Reading:
         self._before = {}
 
     def run(self):
+        has_digit = _DIGIT.search(self.t) is not None
         for rule, pattern in self.lex.date_rules:
+            if rule.needs_digit and not has_digit:
+                continue
             for match in pattern.finditer(self.t):
                 if self.free(*match.span()):
                     self.record(match, rule.resolve(self, match))
