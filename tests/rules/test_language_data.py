@@ -29,6 +29,7 @@ def test_both_languages_have_the_same_keys():
     (lambda d: d.update(weekday_names=[]), "unknown key(s) weekday_names"),
     (lambda d: d["months"].update(maart="3"), "months['maart']: expected int, found '3'"),
     (lambda d: d["owner"].update(passive="(wordt"), "owner: passive: not a valid regex"),
+    (lambda d: d["frequency"].append("elke (week"), "frequency[38]: not a valid regex"),
     (lambda d: d["relative"].update(morgen=["days"]), "relative['morgen']: expected a list of 2"),
     (lambda d: d["owner"]["manager"].append("samen"),
      "'samen' is in both owner.manager and owner.both"),
