@@ -238,3 +238,20 @@ def test_a_vague_date_does_not_swallow_vague_wording_next_to_it():
 ])
 def test_a_suffix_glued_to_the_month_is_still_read(text, due):
     assert analyse_agreement(text, today=TODAY).due == due
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Jan levert medio maart het plan in", date(2027, 3, 15)),
+    ("Jan levert half maart het plan in", date(2027, 3, 15)),
+    ("Jan levert medio november het plan in", date(2027, 11, 15)),  # this one's 15th is past
+    ("Jan sends the plan by mid-July", date(2027, 7, 15)),
+    ("Jan sends the plan mid July 2028", date(2028, 7, 15)),
+    ("Jan plans the review in the middle of March", date(2027, 3, 15)),
+])
+def test_the_middle_of_a_month_is_its_15th(text, due):
+    assert check(text).due == due
+
+
+def test_half_a_year_is_still_a_span_and_mid_year_no_month():
+    assert check("Jan rondt binnen een half jaar de opleiding af").due == date(2027, 5, 27)
+    assert check("Jan and Sanne plan a mid-year check-in").due is None

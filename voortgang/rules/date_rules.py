@@ -196,6 +196,19 @@ def _iso_week_end(year, week):
         return None
 
 
+def _mid_month_pattern(lex):
+    return (rf"(?<![\w])(?:{alternatives(lex.raw['mid_month_words'])})(?:\s*-\s*|\s+)"
+            rf"(?P<month>{lex.month_regex})\.?(?![\w]){YEAR}")
+
+
+def _mid_month(r, m):
+    """"medio maart", "mid-July": the 15th (the next one on or after today)."""
+    month = r.lex.months[m["month"]]
+    if m["year"]:
+        return safe_date(full_year(m["year"]), month, 15)
+    return next_occurrence(r.today, month, 15)
+
+
 def _month_pattern(lex):
     return rf"(?<![\w])(?P<month>{lex.month_regex})\.?(?![\w]){YEAR}"
 
@@ -246,6 +259,7 @@ DATE_RULES = (
     DateRule("quarter", lambda lex: r"(?<![\w])q(?P<quarter>[1-4])"
              r"(?:\s*'?(?P<year>\d{4}|\d{2}))?(?![\w-])", _quarter, needs_digit=True),
     DateRule("week <number>", _iso_week_pattern, _iso_week, needs_digit=True),
+    DateRule("mid <month>", _mid_month_pattern, _mid_month),
     DateRule("<month> [year]", _month_pattern, _month),
     DateRule("holiday", _phrases("holidays"), _holiday),
     DateRule("end of <year>", lambda lex: r"(?<![\w])(?P<year>20\d{2})(?![\w%])", _year_end,

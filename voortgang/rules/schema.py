@@ -53,6 +53,7 @@ SCHEMA = Record({
     "ordinal_suffixes": PHRASES,          # "15e", "1st"
     "day_month_joiners": PHRASES,         # "15th of March"
     "month_day_joiners": PHRASES,         # "March the 15th"
+    "mid_month_words": PHRASES,           # "medio maart", "mid-July": the 15th
     "week_words": PHRASES,                # "week 16", "wk 16"
     "next_week": PHRASES,                 # "volgende week dinsdag"
     "articles": PHRASES,                  # may follow a preposition: "by the 15th"
