@@ -9,8 +9,8 @@ actors owns the agreement is owner.py's question.
 import functools
 import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .text import fold, literal_trie
 

@@ -15,9 +15,10 @@ A resolver gets the `dates.Reading` of the text and the match, and returns
   no later rule reads them (vague and recurring ones are reported too);
 - None: the match is no date here, the characters stay free.
 """
+from collections import namedtuple
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable, NamedTuple
 
 from .days import (add_months, full_year, month_end, next_occurrence, period_month_end,
                    quarter_end, safe_date, shift, span_end)
@@ -26,10 +27,7 @@ from .text import alternatives, fold, phrase_regex
 NOT_A_DATE, VAGUE, FREQUENCY = "not a date", "vague", "frequency"
 
 
-class Found(NamedTuple):
-    start: int
-    end: int
-    due: date
+Found = namedtuple("Found", "start end due")  # (typing.NamedTuple: a slower import)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 from .date_rules import DATE_RULES
-from .schema import check_same_languages, load_language
+from .schema import check_regexes, check_same_languages, load_language
 from .text import alternatives, fold, phrase_pattern
 
 DATA = Path(__file__).parent / "data"
@@ -47,6 +47,7 @@ class Lexicon:
     """One language's data, ready for the rules: folded tables, compiled patterns."""
 
     def __init__(self, raw):
+        check_regexes(raw)
         self.lang, self.raw = raw["language"], raw
         folded = {key: {fold(k): v for k, v in raw[key].items()}
                   for key in ("months", "weekdays", "numbers", "units", "relative",

@@ -110,9 +110,16 @@ def load_language(path):
             data = json.load(handle)
     except (OSError, ValueError) as error:
         raise LanguageDataError(f"{path.name}: cannot be read as JSON: {error}") from None
-    _check(data, SCHEMA, path.name)
+    _check(data, SCHEMA, path.name, regexes=False)
     _check_exclusive(data, path.name)
     return data
+
+
+def check_regexes(data):
+    """Do the language's regexes compile? (LanguageDataError if not.) Apart from
+    `load_language`: compiling them takes longer than the rest of the import, so
+    it is done when the language's rules are compiled, at their first use."""
+    _check(data, SCHEMA, f"{data['language']}.json", regexes=True)
 
 
 def check_same_languages(data_by_lang):
@@ -123,10 +130,10 @@ def check_same_languages(data_by_lang):
                                     f"not {lang!r}.")
 
 
-def _check(value, shape, where):
+def _check(value, shape, where, regexes):
     if isinstance(shape, Maybe):
         if value is not None:
-            _check(value, shape[0], where)
+            _check(value, shape[0], where, regexes)
     elif isinstance(shape, Record):
         if not isinstance(value, dict):
             _fail(where, "an object", value)
@@ -138,33 +145,33 @@ def _check(value, shape, where):
             raise LanguageDataError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} "
                                     "(add them to schema.SCHEMA first).")
         for key, item_shape in shape.items():
-            _check(value[key], item_shape, f"{where}: {key}")
+            _check(value[key], item_shape, f"{where}: {key}", regexes)
     elif isinstance(shape, dict):
         (value_shape,) = shape.values()
         if not isinstance(value, dict):
             _fail(where, "an object", value)
         for key, item in value.items():
-            _check(item, value_shape, f"{where}[{key!r}]")
+            _check(item, value_shape, f"{where}[{key!r}]", regexes)
     elif isinstance(shape, list):
         if not isinstance(value, list):
             _fail(where, "a list", value)
-        if shape[0] == REGEX and all(isinstance(item, str) for item in value) and _compiles(
-                "|".join(f"(?:{item})" for item in value if _REGEX_SYNTAX.search(item))):
-            # One compile for the list, of the phrases that are more than plain words:
-            # one per phrase would double the import time.
-            return
+        if regexes and shape[0] == REGEX and all(isinstance(item, str) for item in value) \
+                and _compiles("|".join(f"(?:{item})" for item in value
+                                       if _REGEX_SYNTAX.search(item))):
+            return  # one compile for the list (of its phrases that are more than words)
         for index, item in enumerate(value):
-            _check(item, shape[0], f"{where}[{index}]")
+            _check(item, shape[0], f"{where}[{index}]", regexes)
     elif isinstance(shape, tuple):
         if not isinstance(value, list) or len(value) != len(shape):
             _fail(where, f"a list of {len(shape)}", value)
         for index, (item, item_shape) in enumerate(zip(value, shape)):
-            _check(item, item_shape, f"{where}[{index}]")
+            _check(item, item_shape, f"{where}[{index}]", regexes)
     elif shape == REGEX:
         if not isinstance(value, str):
             _fail(where, "a regex as text", value)
         try:
-            re.compile(value)
+            if regexes:
+                re.compile(value)
         except re.error as error:
             raise LanguageDataError(f"{where}: not a valid regex ({error}): {value!r}") \
                 from None
