@@ -37,17 +37,19 @@ class ActorRule:
 # --- the two people of the review, by (part of) their names ----------------------------
 
 @functools.lru_cache(maxsize=256)
-def people_pattern(employee, manager, particles):
+def people_pattern(employee, manager, particles, possessives):
     """One pattern for every way the two people can be named, and the kind per
-    spelling; the longest spelling wins ("sanne de vries" over "sanne")."""
+    spelling; the longest spelling wins ("sanne de vries" over "sanne"). A name
+    with a possessive ending ("Jans", "Tom's") is marked as such."""
     kinds = {}
     for name, kind in ((employee, EMPLOYEE), (manager, MANAGER)):
         for variant in _name_parts(name, particles):
             kinds.setdefault(variant, kind)
     if not kinds:
         return None, kinds
-    return re.compile(rf"(?<![\w&])(?P<name>{literal_trie(kinds)})(?P<poss>'s|'|s)?(?![\w&])"), \
-        kinds
+    pattern = (rf"(?<![\w&])(?P<name>{literal_trie(kinds)})"
+               rf"(?P<poss>{literal_trie(possessives)})?(?![\w&])")
+    return re.compile(pattern), kinds
 
 
 def _name_parts(name, particles):

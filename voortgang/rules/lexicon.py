@@ -125,7 +125,8 @@ NOT_VOCABULARY = frozenset({
     "months", "months_alone", "capitalised_months_alone", "firm_deadline_prepositions",
     "weekday_event_nouns", "numeric_idioms", "ordinal_suffixes", "day_month_joiners",
     "month_day_joiners", "week_words", "next_week", "articles", "generic_employee",
-    "owner.name_particles", "owner.adverb_suffixes", "owner.uppercase_only"})
+    "owner.name_particles", "owner.adverb_suffixes", "owner.uppercase_only",
+    "owner.possessive_endings"})
 
 
 def _vocabulary(raw):

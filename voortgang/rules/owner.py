@@ -28,8 +28,8 @@ class OwnerReader:
         # Spans claimed by dates ("15 jan" is not Jan) are not free for names.
         self.free = Taken(blocked).free
         self.word_spans = None
-        self.people, self.people_kinds = people_pattern(employee, manager,
-                                                        self.o["name_particles"])
+        self.people, self.people_kinds = people_pattern(
+            employee, manager, self.o["name_particles"], self.o["possessive_endings"])
 
     # where words are ----------------------------------------------------------------
 

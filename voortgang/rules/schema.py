@@ -82,6 +82,7 @@ SCHEMA = Record({
         "indefinite": PHRASES, "pronoun_employee": PHRASES,
         "uppercase_only": PHRASES,        # "IT" acts, "it" does not
         "name_particles": PHRASES,        # "van" in "Anne van Dijk" is no surname
+        "possessive_endings": PHRASES,    # "Jans contract", "Tom's laptop"
         "object_prepositions": PHRASES, "agent_prepositions": PHRASES,
         "conjunctions": PHRASES, "group_followers": PHRASES, "verb_suffixes": PHRASES,
         "adverb_suffixes": PHRASES, "modal_verbs": PHRASES, "passive": REGEX,
