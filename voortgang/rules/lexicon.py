@@ -49,6 +49,16 @@ class Lexicon:
     def __init__(self, raw):
         check_regexes(raw)
         self.lang, self.raw = raw["language"], raw
+        self.vocabulary = VOCABULARY[self.lang]
+        self._tables(raw)
+        self._prepositions(raw)
+        self._owner(raw)
+        self.patterns = self._patterns(raw)
+        # The date rules, in their order, each with its pattern for this language.
+        self.date_rules = tuple((rule, re.compile(rule.pattern(self))) for rule in DATE_RULES)
+
+    def _tables(self, raw):
+        """Word -> value tables and word sets, folded as the text is."""
         folded = {key: {fold(k): v for k, v in raw[key].items()}
                   for key in ("months", "weekdays", "numbers", "units", "relative",
                               "holidays")}
@@ -66,7 +76,8 @@ class Lexicon:
         next_week = alternatives(raw["next_week"])
         self.next_week_after = re.compile(rf"\s*(?:{next_week})\b")
         self.next_week_before = re.compile(rf"(?:{next_week})\s*$")
-        self._prepositions(raw)
+
+    def _owner(self, raw):
         self.owner = {key: (tuple if key.endswith("_suffixes") else frozenset)(
             fold(w) for w in words) for key, words in raw["owner"].items()
             if isinstance(words, list)}
@@ -74,11 +85,8 @@ class Lexicon:
         for key, kind in OWNER_KINDS.items():
             for phrase in raw["owner"][key]:
                 self.owner_kinds[fold(phrase)] = kind
-        self.vocabulary = VOCABULARY[self.lang]
         # Capitalised words that are no one's name: "Afspraak", "Maandag", "Manager".
         self.not_names = self.vocabulary | frozenset(self.weekdays) | frozenset(self.owner_kinds)
-        self.patterns = self._patterns(raw)
-        self.date_rules = tuple((rule, re.compile(rule.pattern(self))) for rule in DATE_RULES)
 
     def _prepositions(self, raw):
         articles = frozenset(fold(w) for w in raw["articles"])
