@@ -9,8 +9,10 @@ from datetime import date
 import pytest
 
 from voortgang.rules import analyse_agreement
-from voortgang.rules.lexicon import DATA, RAW, Lexicon
+from corpus import load
+from voortgang.rules.lexicon import DATA, LEXICONS, RAW, Lexicon
 from voortgang.rules.schema import LanguageDataError, load_language
+from voortgang.rules.text import LETTERS, fold
 
 
 def write(tmp_path, data):
@@ -69,8 +71,25 @@ def test_every_process_compiles_the_same_patterns():
     """Phrases of equal length must not be ordered by Python's per-process string hash."""
     code = ("from voortgang.rules.lexicon import LEXICONS; "
             "print(*(pattern.pattern for lang in ('nl', 'en') "
-            "for _rule, pattern in LEXICONS[lang].date_rules))")
+            "for _rule, pattern, _words in LEXICONS[lang].date_rules))")
     seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
             for seed in ("1", "2", "3")}
     assert len(seen) == 1
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_rule_is_never_skipped_on_a_text_it_matches(lang):
+    """A rule with `literal_phrases` is skipped when none of their key words is in the
+    text; on each of its phrases, and on every corpus text, it must run if it matches."""
+    lex = LEXICONS[lang]
+    texts = [f"Jan doet het {phrase} echt" for rule, _, _ in lex.date_rules
+             if rule.literal_phrases for phrase in lex.raw[rule.literal_phrases]]
+    texts += [item["text"] for name in ("agreements.jsonl", "heldout.jsonl", "fresh.jsonl",
+                                        "unseen.jsonl") for item in load(name)]
+    gated = [(rule, pattern, words) for rule, pattern, words in lex.date_rules if words]
+    assert len(gated) >= 5
+    for text in map(fold, texts):
+        for rule, pattern, words in gated:
+            if pattern.search(text):
+                assert not words.isdisjoint(LETTERS.findall(text)), (rule.name, text)

@@ -35,9 +35,14 @@ class DateRule:
     name: str
     pattern: Callable  # Lexicon -> regex source
     resolve: Callable  # (Reading, re.Match) -> date | Found | marker | None
-    # Its pattern cannot match a text without a digit: skip it there. Most agreements
-    # name one date, so this skips most of the rules for dates written in numbers.
+    # Most agreements name one date in one way, so most rules find nothing; these
+    # two let the engine skip a rule without scanning the text:
+    # its pattern cannot match a text without a digit;
     needs_digit: bool = False
+    # or: the data key whose phrases the pattern matches literally, on word
+    # boundaries (a match holds a whole phrase, so a text without any of their words
+    # cannot match).
+    literal_phrases: str | None = None
 
 
 def _phrases(key, escape=True):
@@ -61,6 +66,13 @@ def _duration_pattern(lex):
 
 
 # --- dates written out ---------------------------------------------------------------
+
+def _next_review(r, m):
+    """"vóór het volgende gesprek": the date of the next review, when it is known."""
+    if r.next_review and r.lex.deadline_preps(r.before(m.start())):
+        return r.next_review
+    return None
+
 
 def _iso(r, m):
     return safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
@@ -241,25 +253,26 @@ DATE_RULES = (
     DateRule("duration", _duration_pattern, lambda r, m: NOT_A_DATE),
     DateRule("vague time", _phrases("vague_time", escape=False), lambda r, m: VAGUE),
     DateRule("frequency", _phrases("frequency", escape=False), lambda r, m: FREQUENCY),
-    DateRule("next review", _phrases("next_review"),
-             lambda r, m: r.next_review if r.next_review and
-             r.lex.deadline_preps(r.before(m.start())) else None),
+    DateRule("next review", _phrases("next_review"), _next_review,
+             literal_phrases="next_review"),
     DateRule("yyyy-mm-dd",
              lambda lex: r"(?<![\d\w])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d])",
              _iso, needs_digit=True),
     DateRule("<day> <month> [year]", _day_month_pattern, _day_month, needs_digit=True),
     DateRule("<month> <day> [year]", _month_day_pattern, _month_day, needs_digit=True),
     DateRule("dd-mm[-yyyy]", lambda lex: NUMERIC, _numeric, needs_digit=True),
-    DateRule("<weekday>", _weekday_pattern, _weekday),
-    DateRule("relative phrase", _phrases("relative"), _relative),
-    DateRule("half a year", _phrases("half_units"), _half_year),
+    DateRule("<weekday>", _weekday_pattern, _weekday, literal_phrases="weekdays"),
+    DateRule("relative phrase", _phrases("relative"), _relative, literal_phrases="relative"),
+    DateRule("half a year", _phrases("half_units"), _half_year,
+             literal_phrases="half_units"),
     DateRule("<number> <unit>", _span_pattern, _span),
     DateRule("quarter", lambda lex: r"(?<![\w])q(?P<quarter>[1-4])"
              r"(?:\s*'?(?P<year>\d{4}|\d{2}))?(?![\w-])", _quarter, needs_digit=True),
     DateRule("week <number>", _iso_week_pattern, _iso_week, needs_digit=True),
-    DateRule("mid <month>", _mid_month_pattern, _mid_month),
-    DateRule("<month> [year]", _month_pattern, _month),
-    DateRule("holiday", _phrases("holidays"), _holiday),
+    DateRule("mid <month>", _mid_month_pattern, _mid_month,
+             literal_phrases="mid_month_words"),
+    DateRule("<month> [year]", _month_pattern, _month, literal_phrases="months"),
+    DateRule("holiday", _phrases("holidays"), _holiday, literal_phrases="holidays"),
     DateRule("end of <year>", lambda lex: r"(?<![\w])(?P<year>20\d{2})(?![\w%])", _year_end,
              needs_digit=True),
 )

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .date_rules import DATE_RULES
 from .schema import check_regexes, check_same_languages, load_language
-from .text import alternatives, fold, phrase_pattern
+from .text import LETTERS, alternatives, fold, phrase_pattern
 
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("nl", "en")
@@ -38,6 +38,18 @@ class EndsWith:
         return False
 
 
+def _key_words(phrases):
+    """One word of each phrase (its longest): a text that holds one of the phrases
+    holds one of these. None if a phrase has no letters to go by."""
+    words = set()
+    for phrase in phrases:
+        found = LETTERS.findall(fold(phrase))
+        if not found:
+            return None
+        words.add(max(found, key=len))
+    return frozenset(words)
+
+
 # The owner lists, per kind of owner; a phrase is in one of them only (schema.EXCLUSIVE).
 OWNER_KINDS = {"employee": "employee", "manager": "manager", "both": "both", "other": "other",
                "indefinite": "nobody", "pronoun_employee": "employee"}
@@ -54,8 +66,11 @@ class Lexicon:
         self._prepositions(raw)
         self._owner(raw)
         self.patterns = self._patterns(raw)
-        # The date rules, in their order, each with its pattern for this language.
-        self.date_rules = tuple((rule, re.compile(rule.pattern(self))) for rule in DATE_RULES)
+        # The date rules, in their order, each with its pattern for this language and
+        # the words without which it cannot match (None: it always runs).
+        self.date_rules = tuple((rule, re.compile(rule.pattern(self)),
+                                 _key_words(raw[rule.literal_phrases])
+                                 if rule.literal_phrases else None) for rule in DATE_RULES)
 
     def _tables(self, raw):
         """Word -> value tables and word sets, folded as the text is."""

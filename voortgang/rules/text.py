@@ -90,6 +90,7 @@ def _trie_regex(node):
 
 
 WORD = re.compile(r"[\w&][\w&'\-./]*[\w&]|[\w&]")
+LETTERS = re.compile(r"[^\W\d_]+")  # runs of letters: what a rule's key words are
 
 
 class Taken:
