@@ -32,11 +32,11 @@ def test_followups_appear_as_answers_change_and_can_be_used(page, seeded, consol
     followups = page.locator("#followups")
     page.locator("#answer_feedback_to_employee").fill("Sterk in klantgesprekken")
     tip = followups.locator('[data-rule="one_way_feedback"]')
-    expect(tip).to_contain_text("Wat zou de leidinggevende anders of meer kunnen doen?")
+    expect(tip).to_contain_text("Wat zou je leidinggevende anders of meer kunnen doen?")
 
     tip.get_by_role("button", name="Als notitie toevoegen").click()
     note = page.locator("#answer_feedback_to_manager")
-    expect(note).to_have_value("Wat zou de leidinggevende anders of meer kunnen doen? ")
+    expect(note).to_have_value("Wat zou je leidinggevende anders of meer kunnen doen? ")
     expect(note).to_be_focused()
     expect(page.locator("#save-status")).to_contain_text("Bewaard om")
     # The answer now exists, so the rule no longer fires.

@@ -44,6 +44,15 @@ def render_followups(conversation, phase, oob=False):
                     phase=phase, followups=followups_for(conversation, phase), oob=oob)
 
 
+def with_followups(response, conversation, phase):
+    """`response` with the step's tips riding along out of band: every change that
+    matters to them (an answer, a goal, an agreement, a rating) brings them up to date."""
+    if phase.questions:
+        tips = render_followups(conversation, phase, oob=True)
+        response.set_data(response.get_data() + tips.get_data())
+    return response
+
+
 @bp.post("/conversations/<id:conversation_id>/<phase_slug>/followups/dismiss")
 def dismiss_followup(conversation_id, phase_slug):
     """Hide one suggestion for the rest of this session."""

@@ -12,6 +12,7 @@ from ..extensions import db
 from ..rendering import fragment
 from .assistant import advise
 from .carry import carried_context
+from .followups import with_followups
 from .forms import AgreementForm, ComingGoalForm, GoalForm
 from .models import Agreement, Goal, GoalPeriod, Owner
 from .questions import AGREEMENTS, LOOKING_AHEAD, LOOKING_BACK
@@ -156,6 +157,9 @@ def _respond(conversation, kind, status=200, new_form=None, editing=None):
     focus = "edit" if editing else ("add" if request.method == "POST" else None)
     context = {f"{kind.name[:-1]}_form": new_form, "editing": editing, "focus": focus}
     if request.htmx:
-        return fragment(kind.template, status, conversation=conversation,
-                        **carried_context(conversation, kind.phase), **context)
+        response = fragment(kind.template, status, conversation=conversation,
+                            **carried_context(conversation, kind.phase), **context)
+        if request.method in ("POST", "DELETE") and status == 200:
+            return with_followups(response, conversation, kind.phase)
+        return response
     return render_phase(conversation, kind.phase, status=status, **context)

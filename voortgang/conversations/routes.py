@@ -13,7 +13,7 @@ from ..people.routes import render_person, start_form_for
 from ..rendering import fragment
 from .assistant import not_concrete
 from .carry import carry_over, refresh_carry_over
-from .followups import render_followups
+from .followups import with_followups
 from .forms import PHASE_FORMS, ReactionForm
 from .models import Answer, Conversation, Status, reviews_of
 from .questions import BY_SLUG, PHASES, neighbours
@@ -187,6 +187,5 @@ def _save_status(form, status=200, conversation=None, phase=None):
     response = fragment("conversations/_save_status.html", status, errors=errors,
                         saved_at=None if errors else datetime.now(timezone.utc))
     if conversation is not None:
-        tips = render_followups(conversation, phase, oob=True)
-        response.set_data(response.get_data() + tips.get_data())
+        return with_followups(response, conversation, phase)
     return response
