@@ -249,3 +249,23 @@ def test_a_goal_not_met_brings_its_tip_as_soon_as_it_is_added(htmx, conversation
         "new-goal-description": "Klanttevredenheid boven de 8",
         "new-goal-kind": "job", "new-goal-outcome": "not_met"}).get_data(as_text=True)
     assert 'data-rule="goal_not_met"' in added
+
+
+def test_a_coach_question_is_noted_once_as_the_reviews_own_note(client, htmx, conversation,
+                                                                phase_url):
+    htmx.post(phase_url(conversation, "looking-back"),
+              data={"answer_feedback_to_employee": "Sterk met klanten"})
+    url = f"/conversations/{conversation.id}/looking-back/followups/note"
+    panel = htmx.post(url, data={"key": "one_way_feedback"}).get_data(as_text=True)
+    assert 'data-rule="one_way_feedback"' not in panel
+    assert 'id="coach-notes-feedback_to_manager"' in panel and "Vraag van de coach" in panel
+    htmx.post(url, data={"key": "one_way_feedback"})  # a second tab, a double click
+    assert len(conversation.coach_notes) == 1
+    assert conversation.answer_texts().get("feedback_to_manager") is None
+    overview = client.get(phase_url(conversation, "overview")).get_data(as_text=True)
+    assert overview.count("Wat zou je leidinggevende anders of meer kunnen doen?") == 1
+    summary = client.get(f"/conversations/{conversation.id}/summary").get_data(as_text=True)
+    assert "Vraag van de coach" in summary
+    markdown = client.get(f"/conversations/{conversation.id}/summary.md").get_data(
+        as_text=True)
+    assert "Vraag van de coach:* Wat zou je leidinggevende" in markdown

@@ -13,7 +13,7 @@ def test_checklist_follows_the_typing_and_fills_in_who_and_when(page, seeded, co
     description.fill("Jan gaat binnenkort proberen beter te plannen")
     expect(assistant.locator("mark", has_text="binnenkort")).to_be_visible()
     expect(assistant.locator('[data-rule="vague_wording"]')).to_contain_text(
-        "‘proberen, beter’")
+        "Door ‘proberen’ en ‘beter’ wordt de afspraak")
     expect(assistant).to_contain_text("Nog niet")
 
     year = date.today().year + 1
@@ -34,12 +34,13 @@ def test_followups_appear_as_answers_change_and_can_be_used(page, seeded, consol
     tip = followups.locator('[data-rule="one_way_feedback"]')
     expect(tip).to_contain_text("Wat zou je leidinggevende anders of meer kunnen doen?")
 
-    tip.get_by_role("button", name="Als notitie toevoegen").click()
-    note = page.locator("#answer_feedback_to_manager")
-    expect(note).to_have_value("Wat zou je leidinggevende anders of meer kunnen doen? ")
-    expect(note).to_be_focused()
-    expect(page.locator("#save-status")).to_contain_text("Bewaard om")
-    # The answer now exists, so the rule no longer fires.
+    tip.get_by_role("button", name="Vraag noteren").click()
+    # The coach's question is the review's own note beside the answer, marked as such;
+    # the employee's answer stays empty, and the tip is done with.
+    notes = page.locator("#coach-notes-feedback_to_manager")
+    expect(notes).to_contain_text("Vraag van de coach")
+    expect(notes).to_contain_text("Wat zou je leidinggevende anders of meer kunnen doen?")
+    expect(page.locator("#answer_feedback_to_manager")).to_have_value("")
     expect(tip).to_have_count(0)
 
     page.locator("#answer_enjoyment").fill("Weinig plezier, veel stress door overuren")

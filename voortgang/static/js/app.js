@@ -214,22 +214,9 @@
     });
   });
 
-  // A follow-up question, added as a note under the answer it belongs to (autosaved).
-  document.addEventListener("click", function (event) {
-    const button = event.target.closest("[data-insert-into]");
-    if (!button) return;
-    const field = document.getElementById(button.dataset.insertInto);
-    if (!field) return;
-    field.value = (field.value ? field.value.replace(/\s*$/, "") + "\n" : "") +
-      button.dataset.text + " ";
-    field.focus();
-    field.setSelectionRange(field.value.length, field.value.length);
-    field.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-
   // Print buttons and autosave notes only hold with JavaScript, so they start hidden.
   document.addEventListener("htmx:load", function (event) {
-    const hiddenUntilScript = "[data-print], [data-js-only], [data-insert-into]";
+    const hiddenUntilScript = "[data-print], [data-js-only]";
     const root = event.detail.elt;
     const found = Array.from(root.querySelectorAll(hiddenUntilScript));
     if (root.matches && root.matches(hiddenUntilScript)) found.push(root);
