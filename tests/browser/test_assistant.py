@@ -19,11 +19,21 @@ def test_checklist_follows_the_typing_and_fills_in_who_and_when(page, seeded, co
     year = date.today().year + 1
     description.fill(f"Jan volgt vóór 15 januari {year} de cursus Excel")
     expect(assistant).to_contain_text(f"15 jan {year}")
-    assistant.get_by_role("button", name="Wie en wanneer uit de tekst overnemen").click()
-    expect(form.get_by_label("Wie doet het")).to_have_value("employee")
-    expect(form.get_by_label("Uiterste datum")).to_have_value(f"{year}-01-15")
-    # Once the fields say the same as the text, there is nothing left to copy.
+    # The fields beside the checklist say the same as the checklist, as it is typed.
+    owner, due = form.get_by_label("Wie doet het"), form.get_by_label("Uiterste datum")
+    expect(owner).to_have_value("employee")
+    expect(due).to_have_value(f"{year}-01-15")
     expect(assistant.get_by_role("button")).to_have_count(0)
+    description.fill(f"Sanne regelt vóór 15 januari {year} de cursus Excel")
+    expect(owner).to_have_value("manager")  # filled from the text, so it follows the text
+    # A choice made by hand stays, and the text's reading is offered beside it.
+    owner.select_option("both")
+    description.fill(f"Jan volgt vóór 15 januari {year} de cursus Excel, met budget")
+    offer = assistant.get_by_role("button", name="Wie en wanneer uit de tekst overnemen")
+    expect(offer).to_have_attribute("data-owner", "employee")  # the check of this text
+    expect(owner).to_have_value("both")
+    offer.click()
+    expect(owner).to_have_value("employee")
     assert console.problems() == []
 
 
