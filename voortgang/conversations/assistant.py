@@ -3,11 +3,10 @@
 An agreement is concrete when its text and its fields together say who does it and
 by when: an owner picked in the list counts as much as a name in the text.
 """
-from datetime import date
-
 from flask_babel import get_locale
 from markupsafe import Markup, escape
 
+from ..clock import local_today
 from ..rules import analyse_agreement
 from .models import Owner
 
@@ -19,7 +18,7 @@ def advise(conversation, text, owner=None, due=None, today=None):
     if not isinstance(owner, Owner):
         owner = Owner(owner) if owner in Owner._value2member_map_ else None
     return analyse_agreement(
-        (text or "")[:MAX_TEXT], today=today or date.today(),
+        (text or "")[:MAX_TEXT], today=today or local_today(),
         employee=conversation.employee.name, manager=conversation.manager.name,
         next_review=conversation.next_evaluation_on, ui_lang=get_locale().language,
         owner=owner.value if owner else None, due=due)

@@ -1,11 +1,12 @@
 """Start a conversation, move through its phases, save answers, complete it."""
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
+from ..clock import local_today
 from ..access import manages, may_write_reaction, person_or_404
 from ..audit.recorder import paused
 from ..extensions import db
@@ -37,7 +38,7 @@ def start(person_id):
     db.session.add(conversation)
     carry_over(conversation)
     db.session.commit()
-    if conversation.held_on > date.today():
+    if conversation.held_on > local_today():
         # Planned ahead: both sides prepare it first (voortgang/preparation).
         flash(_("The review is planned for %(date)s. Both of you can now prepare it; "
                 "here you prepare your own answers.",

@@ -157,9 +157,16 @@
   });
 
   // --- Focus and messages ------------------------------------------------------------
-  // After htmx swaps in another phase, move focus to its heading for screen readers.
+  // After htmx swaps in another phase, move focus to its heading for screen readers;
+  // a message that answers what was just done (a refused completion) goes first, in view.
   document.addEventListener("htmx:afterSwap", function (event) {
     if (event.detail.target.id !== "conversation") return;
+    const message = document.querySelector("#conversation [data-show-first]");
+    if (message) {
+      message.focus({ preventScroll: true });
+      message.scrollIntoView({ block: "center" });
+      return;
+    }
     const heading = document.getElementById("phase-title");
     if (heading) {
       heading.focus({ preventScroll: true });
