@@ -269,3 +269,20 @@ def test_a_coach_question_is_noted_once_as_the_reviews_own_note(client, htmx, co
     markdown = client.get(f"/conversations/{conversation.id}/summary.md").get_data(
         as_text=True)
     assert "Vraag van de coach:* Wat zou je leidinggevende" in markdown
+
+
+def test_the_overview_judges_each_agreement_once(client, conversation, phase_url,
+                                                 monkeypatch):
+    """Views compute, templates show: one analysis per open agreement per page."""
+    from voortgang.conversations import assistant
+    conversation.agreements.extend([
+        Agreement(description="Iemand regelt binnenkort de planning"),
+        Agreement(description="Jan probeert beter te plannen", owner=Owner.EMPLOYEE)])
+    db.session.commit()
+    calls = []
+    real = assistant.analyse_agreement
+    monkeypatch.setattr(assistant, "analyse_agreement",
+                        lambda *args, **kwargs: calls.append(args) or real(*args, **kwargs))
+    page = client.get(phase_url(conversation, "overview")).get_data(as_text=True)
+    assert "2 afspraken zijn nog niet concreet" in page
+    assert len(calls) == 2

@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 
 from ..clock import local_today
 from ..rules import analyse_agreement
-from .models import Owner
+from .models import AgreementStatus, Owner
 
 MAX_TEXT = 2_000
 
@@ -32,11 +32,18 @@ def advise_saved(conversation, agreement):
                   today=made)
 
 
-def not_concrete(conversation):
+def check_agreements(conversation):
+    """The assistant's verdict on each open agreement, by id: once per page, for all
+    the places that show it."""
+    return {a.id: advise_saved(conversation, a) for a in conversation.agreements
+            if a.status is AgreementStatus.OPEN}
+
+
+def not_concrete(conversation, checks=None):
     """The open agreements of a conversation that still lack an owner, date or clarity."""
-    pairs = [(a, advise_saved(conversation, a)) for a in conversation.agreements
-             if a.status.value == "open"]
-    return [(a, check) for a, check in pairs if check.flags]
+    checks = check_agreements(conversation) if checks is None else checks
+    return [(a, checks[a.id]) for a in conversation.agreements
+            if a.id in checks and checks[a.id].flags]
 
 
 def highlight(text, flags):
