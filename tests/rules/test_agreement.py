@@ -183,7 +183,7 @@ def test_flags_explain_with_words_and_a_fix_in_the_interface_language():
     assert english.lang == "nl"  # the text's language, not the interface's
     wording = next(f for f in english.flags if f.code == "vague_wording")
     assert wording.words == ["proberen", "verbeteren"]
-    assert wording.message.startswith("‘proberen, verbeteren’ makes the agreement")
+    assert wording.message.startswith("With ‘proberen’ and ‘verbeteren’ the agreement")
 
 
 def test_language_is_detected_from_the_text():

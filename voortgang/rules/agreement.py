@@ -10,6 +10,7 @@ from .language import detect_language
 from .lexicon import DATA, LANGUAGES, LEXICONS, RAW
 from .owner import find_owner
 from .text import Taken, fold
+from .wording import quoted
 
 MAX_LENGTH = 5_000
 FLAG_ORDER = ("missing_owner", "missing_date", "vague_date", "vague_wording", "past_date",
@@ -169,7 +170,7 @@ def _explain(check, today, next_review, employee, manager, ui_lang):
             if name not in values:
                 values[name] = _value(name, check, today, next_review, employee, manager,
                                       ui_lang, texts)
-        values["words"] = ", ".join(dict.fromkeys(flag.words))
+        values["words"] = quoted(flag.words, texts["and"])
         flag.message = message.format_map(values)
         flag.suggestion = suggestion.format_map(values)
 
