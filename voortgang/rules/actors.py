@@ -78,6 +78,37 @@ def _role(reader, m, known):
     return Actor(start, end, kind, kind != OTHER)
 
 
+# --- someone from a department: "iemand van IT", "de afdeling sales" -----------------
+
+def _group(reader, m, known):
+    """A role or "someone" followed by the group they belong to ("iemand van IT",
+    "teamleider van sales", "someone from HR"): the group is the one who acts."""
+    group = m["group"]
+    if group in reader.o["own_groups"]:
+        return None  # "iemand van het team" is anyone in it
+    if m["role"].rpartition(" ")[2] not in reader.o["group_followers"] \
+            and reader.verb_like(group):
+        return None  # "de afdeling regelt": no group named, a verb
+    if group in reader.o["uppercase_only"] and \
+            reader.original[m.start("group"):m.end("group")] != group.upper():
+        return None  # "iemand van it" is no department
+    return Actor(m.start(), m.end(), OTHER, strong=False)
+
+
+# --- the one who writes the note: "ik", "I'll"; and "jij", "you" ------------------------
+
+def _writer(reader, m, known):
+    """"ik"/"I" is whoever types the note: the employee when the note names
+    "mijn leidinggevende"/"my manager", else the manager; "jij"/"you" is the other."""
+    start, end = m.span()
+    word = m.group()
+    if word in reader.o["uppercase_only"] and reader.original[start:end] != word.upper():
+        return None  # "I" is the writer; "i" in "i.e." is not
+    employee_writes = bool(reader.p["writer_is_employee"].search(reader.t))
+    first = word in reader.o["first_person"]
+    return Actor(start, end, EMPLOYEE if first == employee_writes else MANAGER, True)
+
+
 # --- people we do not know: a colleague, a mentor ---------------------------------------
 
 # Capitalised words; the character before one is checked apart (`_name_start`): a
@@ -110,7 +141,11 @@ def _name_start(text, start):
 
 ACTOR_RULES = (
     ActorRule("the employee or the manager by name", lambda reader: reader.people, _person),
+    ActorRule("someone from a group", lambda reader: reader.lex.patterns["from_group"],
+              _group),
     ActorRule("role word", lambda reader: reader.lex.patterns["owner_words"], _role),
+    ActorRule("the writer or the one written to",
+              lambda reader: reader.lex.patterns["writer_words"], _writer),
     ActorRule("unknown name", lambda reader: CAPITALISED, _unknown_name, on_original=True),
 )
 

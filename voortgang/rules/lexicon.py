@@ -125,6 +125,15 @@ class Lexicon:
             "passive": re.compile(owner["passive"]),
             "participle": re.compile(owner["participle"]),
             "subordinator": phrase_pattern([fold(w) for w in owner["subordinators"]]),
+            # "iemand van IT", "de afdeling sales": the group acts (actors.py)
+            "from_group": re.compile(
+                rf"(?<![\w&])(?P<role>{alternatives(owner['from_group'])})\s+"
+                rf"(?:(?:{alternatives(owner['determiners'])})\s+)?(?P<group>[\w&]+)(?![\w&])"),
+            "writer_words": phrase_pattern(
+                [fold(w) for w in owner["first_person"] + owner["second_person"]]),
+            "writer_is_employee": phrase_pattern([fold(w) for w in owner["writer_is_employee"]]),
+            "bullet": re.compile(owner["bullet"]),
+            "scene_markers": phrase_pattern([fold(w) for w in owner["scene_markers"]]),
             "together_before": re.compile(
                 r"(?:^|\s)(?:" + alternatives(owner["together"]) + r")"
                 r"(?:\s+(?:" + alternatives(owner["determiners"]) + r"))?\s*$"),

@@ -13,6 +13,7 @@ from .actors import BOTH, EMPLOYEE, MANAGER, NOBODY, OTHER, find_actors, people_
 from .text import WORD, Taken, fold
 
 _LABEL_COLON = re.compile(r":(?:\s|$)")
+_CLAUSE_BREAK = re.compile(r"[,;]\s|\s[-–]\s")
 
 
 class OwnerReader:
@@ -101,8 +102,8 @@ class OwnerReader:
     # choosing the one who acts ---------------------------------------------------------
 
     def owner(self):
-        self.passive = passive = self.find_passive()
-        self.clause_start = clause_start = self.main_clause_start()
+        self.passive = self.find_passive()
+        self.clause_start = self.main_clause_start()
         actors = find_actors(self)
         if ":" in self.t:
             label, topics = self.label_owner(actors)
@@ -110,16 +111,35 @@ class OwnerReader:
                 return label, actors
             if topics:
                 actors = [a for a in actors if a not in topics]
+        scene = self.scene_end()
+        if scene:  # "Roos heeft gisteren ... opgeleverd, Pieter leest het": Pieter acts
+            found, kind = self.subject(actors, start=scene)
+            if found:
+                return kind, actors
+        found, kind = self.subject(actors)
+        if found:
+            return kind, actors
+        return self.without_subject(actors), actors
+
+    def subject(self, actors, start=0):
+        """(True, the owner) for the first actor from `start` on who acts, or (False, None)."""
+        passive, clause_start = self.passive, self.clause_start
+        object_end = None  # where the last object ("met Noor") ends
         for position, actor in enumerate(actors):
-            if actor.possessive:
+            if actor.possessive or actor.start < start:
                 continue
             before = self.word_before(actor.start)
             if before in self.o["object_prepositions"]:
                 if passive and before in self.o["agent_prepositions"]:
-                    return actor.kind, actors
+                    return True, _kind(actor)
+                object_end = actor.end
                 continue
-            if passive and actor.start < passive.start():
-                continue
+            if object_end is not None \
+                    and self.t[object_end:actor.start].strip(" ,") in self.o["conjunctions"]:
+                object_end = actor.end
+                continue  # "met Noor en Kees": Kees is an object too
+            if passive and actor.start < passive.end():
+                continue  # before "wordt", or "will" in "will be looked into"
             if actor.start < clause_start:
                 continue  # "After HR has explained ..., Aisha draws up a plan"
             if not actor.strong and not (self.acts_after(actor.end)
@@ -127,12 +147,37 @@ class OwnerReader:
                 continue  # "the team charter" is a thing; "regelt Finance" acts
             if actor.start and self.after_imperative(actor):
                 continue  # "Register Tom for the course": Tom is who it is done for
-            if actor.kind == NOBODY:
-                return None, actors
-            if position + 1 == len(actors):
-                return actor.kind, actors  # no one else is named
-            return self.with_partners(actor, actors[position + 1:]), actors
-        return None, actors
+            if position + 1 == len(actors) or actor.kind == NOBODY:
+                return True, _kind(actor)  # no one else is named
+            return True, self.with_partners(actor, actors[position + 1:])
+        return False, None
+
+    def scene_end(self):
+        """Where the first clause ends, if it only sets the scene for the next one:
+        what was (to be) done before ("gisteren", "zou", "was supposed to"), what
+        may be needed, what someone gets ("Noor krijgt een laptop, IT installeert
+        hem"); else 0. The one who acts in the next clause owns the agreement."""
+        found = _CLAUSE_BREAK.search(self.t)
+        if found and self.p["scene_markers"].search(self.t, 0, found.start()):
+            return found.end()
+        return 0
+
+    def without_subject(self, actors):
+        """No one is the subject: "inwerken nieuwe collega door Jan" (the agent acts),
+        "evaluatie met Jan en Sanne" (the two meet); else no owner."""
+        for position, actor in enumerate(actors):
+            if actor.possessive:
+                continue
+            before = self.word_before(actor.start)
+            if before in self.o["agent_prepositions"]:
+                return _kind(actor)
+            if before in self.o["meeting_prepositions"] and position + 1 < len(actors):
+                partner = actors[position + 1]
+                between = self.t[actor.end:partner.start].strip(" ,")
+                if between in self.o["conjunctions"] and not partner.possessive \
+                        and {actor.kind, partner.kind} == {EMPLOYEE, MANAGER}:
+                    return BOTH
+        return None
 
     def find_passive(self):
         """The passive auxiliary of the main clause ("wordt", "will be"), or None."""
@@ -172,12 +217,14 @@ class OwnerReader:
         """
         found = _LABEL_COLON.search(self.t)
         colon = found.start() if found else -1
-        if colon < 0 or len(self.t[:colon].split()) > 4:
+        bullet = self.p["bullet"].match(self.t)  # "- jan: ...", "1) roos: ..."
+        opens = bullet.end() if bullet else 0
+        if colon < opens or len(self.t[opens:colon].split()) > 4:
             return None, []
         inside = [a for a in actors if a.end <= colon and not a.possessive]
         if not inside:
             return None, []
-        rest = self.t[:colon]
+        rest = " " * opens + self.t[opens:colon]
         for actor in inside:
             rest = rest[:actor.start] + " " * (actor.end - actor.start) + rest[actor.end:]
         if not self.o["conjunctions"].issuperset(rest.split()):
@@ -206,12 +253,22 @@ class OwnerReader:
         if not position:
             return ""
         head = self.t[:position].rstrip()
+        rest, _, last = head.rpartition(" ")
+        if last in self.o["quantifiers"]:  # "voor het hele team", "with the whole team"
+            head = rest.rstrip()
+            rest, _, last = head.rpartition(" ")
+            if last in self.o["determiners"]:
+                head = rest.rstrip()
         if head.endswith(self.p["object_phrase_ends"]) or head in self.p["object_phrases"]:
             for phrase in self.p["object_phrases"]:
                 if head.endswith(" " + phrase) or head == phrase:
                     return phrase
         words = head.split()
         return words[-1] if words else ""
+
+
+def _kind(actor):
+    return None if actor.kind == NOBODY else actor.kind
 
 
 def _combine(kinds):

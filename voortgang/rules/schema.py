@@ -89,6 +89,16 @@ SCHEMA = Record({
         "subordinators": PHRASES, "name_introducers": PHRASES, "skippable": PHRASES,
         "non_verbs": PHRASES, "together": PHRASES, "participle": REGEX,
         "leading_subordinators": PHRASES, "determiners": PHRASES,
+        "from_group": PHRASES,            # "iemand van IT", "de afdeling sales": the group acts
+        "own_groups": PHRASES,            # "iemand van het team" is anyone, not a department
+        "first_person": PHRASES,          # "ik", "I'll": whoever writes the note
+        "second_person": PHRASES,         # "jij", "you": the other one of the two
+        "writer_is_employee": PHRASES,    # "mijn leidinggevende" in a note: the employee writes
+        "scene_markers": PHRASES,         # "gisteren", "was supposed to", "krijgt": a first
+                                          # clause that sets the scene for the next one
+        "bullet": REGEX,                  # "- ", "1) " in front of a label "jan: ..."
+        "meeting_prepositions": PHRASES,  # "evaluatie met Jan en Sanne": the two meet
+        "quantifiers": PHRASES,           # "voor het hele team": still the object of "voor"
     }),
     # followups.py reads these; their words are someone else's to edit
     "followup_signals": {str: PHRASES},
