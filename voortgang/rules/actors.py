@@ -12,9 +12,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .text import fold, literal_trie
+from .text import LETTERS, fold, literal_trie
 
 EMPLOYEE, MANAGER, BOTH, OTHER, NOBODY = "employee", "manager", "both", "other", "nobody"
+# The owner lists, per kind of owner; a phrase is in one of them only (schema.EXCLUSIVE).
+OWNER_KINDS = {"employee": EMPLOYEE, "manager": MANAGER, "both": BOTH, "other": OTHER,
+               "indefinite": NOBODY, "pronoun_employee": EMPLOYEE}
+OWNER_LISTS = tuple(OWNER_KINDS)
 
 
 @dataclass(slots=True)
@@ -32,6 +36,9 @@ class ActorRule:
     pattern: Callable        # OwnerReader -> compiled pattern, or None
     resolve: Callable        # (OwnerReader, re.Match, earlier actors) -> Actor | None
     on_original: bool = False  # match the text as typed, not folded (capitals matter)
+    # The keys of the owner data whose phrases the pattern matches (as DateRule's
+    # `literal_phrases`): the rule is skipped on a text without any of their words.
+    literal_phrases: tuple = ()
 
 
 # --- the two people of the review, by (part of) their names ----------------------------
@@ -142,10 +149,12 @@ def _name_start(text, start):
 ACTOR_RULES = (
     ActorRule("the employee or the manager by name", lambda reader: reader.people, _person),
     ActorRule("someone from a group", lambda reader: reader.lex.patterns["from_group"],
-              _group),
-    ActorRule("role word", lambda reader: reader.lex.patterns["owner_words"], _role),
+              _group, literal_phrases=("from_group",)),
+    ActorRule("role word", lambda reader: reader.lex.patterns["owner_words"], _role,
+              literal_phrases=OWNER_LISTS),
     ActorRule("the writer or the one written to",
-              lambda reader: reader.lex.patterns["writer_words"], _writer),
+              lambda reader: reader.lex.patterns["writer_words"], _writer,
+              literal_phrases=("first_person", "second_person")),
     ActorRule("unknown name", lambda reader: CAPITALISED, _unknown_name, on_original=True),
 )
 
@@ -153,7 +162,12 @@ ACTOR_RULES = (
 def find_actors(reader):
     """Every actor the rules find in the reader's text, in the order they are written."""
     found = []
-    for rule in ACTOR_RULES:
+    words = None
+    for rule, key_words in reader.lex.actor_rules:
+        if key_words is not None:
+            words = set(LETTERS.findall(reader.t)) if words is None else words
+            if words.isdisjoint(key_words):
+                continue  # none of the words it needs
         pattern = rule.pattern(reader)
         if pattern is None:
             continue

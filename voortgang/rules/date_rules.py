@@ -251,7 +251,8 @@ def _year_end(r, m):
 
 DATE_RULES = (
     DateRule("duration", _duration_pattern, lambda r, m: NOT_A_DATE),
-    DateRule("vague time", _phrases("vague_time", escape=False), lambda r, m: VAGUE),
+    DateRule("vague time", _phrases("vague_time", escape=False), lambda r, m: VAGUE,
+             literal_phrases="vague_time"),
     DateRule("frequency", _phrases("frequency", escape=False), lambda r, m: FREQUENCY),
     DateRule("next review", _phrases("next_review"), _next_review,
              literal_phrases="next_review"),
@@ -266,7 +267,7 @@ DATE_RULES = (
     DateRule("relative phrase", _phrases("relative"), _relative, literal_phrases="relative"),
     DateRule("half a year", _phrases("half_units"), _half_year,
              literal_phrases="half_units"),
-    DateRule("<number> <unit>", _span_pattern, _span),
+    DateRule("<number> <unit>", _span_pattern, _span, literal_phrases="units"),
     DateRule("quarter", lambda lex: r"(?<![\w])q(?P<quarter>[1-4])"
              r"(?:\s*'?(?P<year>\d{4}|\d{2}))?(?![\w-])", _quarter, needs_digit=True),
     DateRule("week <number>", _iso_week_pattern, _iso_week, needs_digit=True,

@@ -3,9 +3,10 @@ schema.py at import) and compiled once per language, when a text first needs it.
 import re
 from pathlib import Path
 
+from .actors import ACTOR_RULES, OWNER_KINDS
 from .date_rules import DATE_RULES
 from .schema import check_regexes, check_same_languages, load_language
-from .text import LETTERS, alternatives, fold, phrase_pattern
+from .text import alternatives, fold, key_word, phrase_pattern
 
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("nl", "en")
@@ -39,20 +40,15 @@ class EndsWith:
 
 
 def _key_words(phrases):
-    """One word of each phrase (its longest): a text that holds one of the phrases
-    holds one of these. None if a phrase has no letters to go by."""
+    """One word of each phrase (`text.key_word`): a text that holds one of the
+    phrases holds one of these. None if a phrase has no such word to go by."""
     words = set()
     for phrase in phrases:
-        found = LETTERS.findall(fold(phrase))
-        if not found:
+        word = key_word(phrase)
+        if word is None:
             return None
-        words.add(max(found, key=len))
+        words.add(word)
     return frozenset(words)
-
-
-# The owner lists, per kind of owner; a phrase is in one of them only (schema.EXCLUSIVE).
-OWNER_KINDS = {"employee": "employee", "manager": "manager", "both": "both", "other": "other",
-               "indefinite": "nobody", "pronoun_employee": "employee"}
 
 
 class Lexicon:
@@ -71,6 +67,10 @@ class Lexicon:
         self.date_rules = tuple((rule, re.compile(rule.pattern(self)),
                                  _key_words(raw[rule.literal_phrases])
                                  if rule.literal_phrases else None) for rule in DATE_RULES)
+        # The actor rules likewise, with the words without which they cannot match.
+        self.actor_rules = tuple(
+            (rule, _key_words([p for key in rule.literal_phrases for p in raw["owner"][key]])
+             if rule.literal_phrases else None) for rule in ACTOR_RULES)
 
     def _tables(self, raw):
         """Word -> value tables and word sets, folded as the text is."""

@@ -1,4 +1,5 @@
 """Text folding that keeps every character in place, and regexes built from word lists."""
+import itertools
 import re
 import unicodedata
 
@@ -91,6 +92,33 @@ def _trie_regex(node):
 
 WORD = re.compile(r"[\w&][\w&'\-./]*[\w&]|[\w&]")
 LETTERS = re.compile(r"[^\W\d_]+")  # runs of letters: what a rule's key words are
+
+
+def key_word(phrase):
+    """A run of letters that every match of the phrase holds as a whole: the longest
+    word of a literal phrase, or of the plain words a small regex opens with ("de
+    komende (?:weken|maanden)", "later(?! dan)"); None if there is no such word
+    ("elke? (?:dag|week)", "\\d+ uur")."""
+    folded = fold(phrase)
+    if not _REGEX_SYNTAX.search(folded):
+        found = LETTERS.findall(folded)
+        return max(found, key=len) if found else None
+    plain = _LOOKAROUND.sub("", folded)
+    if _top_level_bar(plain):
+        return None  # "a|b": either may match
+    opening = list(itertools.takewhile(str.isalpha, plain.split(" ")))
+    return max(opening, key=len) if opening else None
+
+
+def _top_level_bar(regex):
+    depth = 0
+    for index, char in enumerate(regex):
+        if char == "\\" or index and regex[index - 1] == "\\":
+            continue
+        depth += (char == "(") - (char == ")")
+        if char == "|" and not depth:
+            return True
+    return False
 
 
 class Taken:
