@@ -255,3 +255,26 @@ def test_the_middle_of_a_month_is_its_15th(text, due):
 def test_half_a_year_is_still_a_span_and_mid_year_no_month():
     assert check("Jan rondt binnen een half jaar de opleiding af").due == date(2027, 5, 27)
     assert check("Jan and Sanne plan a mid-year check-in").due is None
+
+
+@pytest.mark.parametrize("text, owner", [
+    # "ik"/"I" is whoever types the note: the employee when the note names their
+    # manager as "mijn leidinggevende"/"my manager", else the manager; "jij"/"you" is
+    # the other one
+    ("ik stuur Jan vóór vrijdag het verslag", "manager"),
+    ("ik vraag mijn leidinggevende vóór vrijdag om budget", "employee"),
+    ("jij stuurt mij vóór vrijdag het verslag", "employee"),
+    ("I'll send Jan the report by Friday", "manager"),
+    ("I'll ask my manager for a budget by Friday", "employee"),
+    ("you send me the report by Friday", "employee"),
+    # someone from a department: the department acts; someone from the team is anyone
+    ("iemand van IT zet vóór vrijdag de laptop klaar", "other"),
+    ("iemand van het team zet vóór vrijdag de laptop klaar", None),
+    ("someone from HR explains the scheme to Jan by Friday", "other"),
+    ("someone from the team explains the scheme to Jan by Friday", None),
+    # a first clause that only sets the scene gives way to the next one
+    ("Jan heeft gisteren het plan gestuurd, Sanne reageert vóór vrijdag", "manager"),
+    ("Sanne was supposed to book the course, Jan reminds her by Friday", "employee"),
+])
+def test_who_acts_in_a_note_as_people_type_it(text, owner):
+    assert check(text).owner == owner
