@@ -93,8 +93,11 @@ def test_a_rule_is_never_skipped_on_a_text_it_matches(lang):
     gated = [(rule, pattern, words) for rule, pattern, words in lex.date_rules if words]
     gated += [(rule, rule.pattern(SimpleNamespace(lex=lex)), words)
               for rule, words in lex.actor_rules if words]
+    texts += [f"Jan doet het {phrase} echt" for phrase in lex.raw["vague_wording"]]
+    if lex.vague_wording_words:  # the flag's search is skipped in the same way
+        gated.append(("vague wording", lex.patterns["vague_wording"], lex.vague_wording_words))
     assert len(gated) >= 10
     for text in map(fold, texts):
         for rule, pattern, words in gated:
             if pattern.search(text):
-                assert not words.isdisjoint(LETTERS.findall(text)), (rule.name, text)
+                assert not words.isdisjoint(LETTERS.findall(text)), (rule, text)

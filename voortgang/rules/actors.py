@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .text import LETTERS, fold, literal_trie
+from .text import fold, letter_runs, literal_trie
 
 EMPLOYEE, MANAGER, BOTH, OTHER, NOBODY = "employee", "manager", "both", "other", "nobody"
 # The owner lists, per kind of owner; a phrase is in one of them only (schema.EXCLUSIVE).
@@ -162,12 +162,10 @@ ACTOR_RULES = (
 def find_actors(reader):
     """Every actor the rules find in the reader's text, in the order they are written."""
     found = []
-    words = None
+    words = letter_runs(reader.t)
     for rule, key_words in reader.lex.actor_rules:
-        if key_words is not None:
-            words = set(LETTERS.findall(reader.t)) if words is None else words
-            if words.isdisjoint(key_words):
-                continue  # none of the words it needs
+        if key_words is not None and words.isdisjoint(key_words):
+            continue  # none of the words it needs
         pattern = rule.pattern(reader)
         if pattern is None:
             continue

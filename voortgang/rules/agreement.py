@@ -9,7 +9,7 @@ from .dates import TimeFindings, find_time
 from .language import detect_language
 from .lexicon import DATA, LANGUAGES, LEXICONS, RAW
 from .owner import find_owner
-from .text import Taken, fold
+from .text import Taken, fold, letter_runs
 from .wording import quoted
 
 MAX_LENGTH = 5_000
@@ -135,8 +135,10 @@ def _flags(folded, text, lex, time, actors, owner, due, today, next_review):
     # "mogelijk" in "zo snel mogelijk" is part of a vague date, not vague wording
     # ("zoekt binnenkort uit of" is both); "Hope" may be someone's name.
     free = Taken([(actor.start, actor.end) for actor in actors]).free
+    needs = lex.vague_wording_words
     wording = [m.span() for m in lex.patterns["vague_wording"].finditer(folded)
-               if free(*m.span()) and not _within(m.span(), time.vague)]
+               if free(*m.span()) and not _within(m.span(), time.vague)] \
+        if needs is None or not needs.isdisjoint(letter_runs(folded)) else []
     if wording:
         flags.append(_flag_from_spans("vague_wording", text, wording))
     if due is not None and due < today:

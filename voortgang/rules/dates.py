@@ -11,7 +11,7 @@ from datetime import date
 
 from .date_rules import FREQUENCY, NOT_A_DATE, VAGUE, Found
 from .days import full_year, next_occurrence, safe_date
-from .text import LETTERS, Taken
+from .text import Taken, letter_runs
 
 
 @dataclass(slots=True)
@@ -57,7 +57,7 @@ class Reading:
     def run(self):
         # A rule that cannot match is not run (see DateRule.needs_digit, literal_phrases).
         has_digit = _DIGIT.search(self.t) is not None
-        words = set(LETTERS.findall(self.t))
+        words = letter_runs(self.t)
         for rule, pattern, key_words in self.lex.date_rules:
             if rule.needs_digit and not has_digit or \
                     key_words is not None and words.isdisjoint(key_words):

@@ -67,6 +67,8 @@ class Lexicon:
         self.date_rules = tuple((rule, re.compile(rule.pattern(self)),
                                  _key_words(raw[rule.literal_phrases])
                                  if rule.literal_phrases else None) for rule in DATE_RULES)
+        # The words without which no vague wording can be found (None: always look).
+        self.vague_wording_words = _key_words(raw["vague_wording"])
         # The actor rules likewise, with the words without which they cannot match.
         self.actor_rules = tuple(
             (rule, _key_words([p for key in rule.literal_phrases for p in raw["owner"][key]])

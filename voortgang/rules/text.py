@@ -1,4 +1,5 @@
 """Text folding that keeps every character in place, and regexes built from word lists."""
+import functools
 import itertools
 import re
 import unicodedata
@@ -92,6 +93,13 @@ def _trie_regex(node):
 
 WORD = re.compile(r"[\w&][\w&'\-./]*[\w&]|[\w&]")
 LETTERS = re.compile(r"[^\W\d_]+")  # runs of letters: what a rule's key words are
+
+
+@functools.lru_cache(maxsize=4)
+def letter_runs(folded):
+    """The runs of letters in a (folded) text, which rules skipped on a text without
+    their key words look in: worked out once for the text being checked."""
+    return frozenset(LETTERS.findall(folded))
 
 
 def key_word(phrase):
