@@ -88,5 +88,5 @@ def _path():
         return request.path[:200]
     parts = {name: value if isinstance(value, int) or name in PLAIN_URL_PARTS
              else f"<{name}>" for name, value in (request.view_args or {}).items()}
-    return re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", lambda match: str(parts[match.group(1)]),
-                  rule.rule)
+    return re.sub(r"<(?:[^:<>]+:)?([^<>]+)>",
+                  lambda match: str(parts.get(match.group(1), match.group(0))), rule.rule)
