@@ -30,3 +30,6 @@ secure_scheme_headers = {}
 # gunicorn names itself in a Server header of its own; this one names no software.
 # (The app then leaves the header to gunicorn: voortgang/security.py.)
 wsgi.SERVER = "Voortgang"
+# No control socket (gunicorn 25+): nothing here uses it, and two servers on one
+# machine would share its one default path.
+control_socket_disable = True
