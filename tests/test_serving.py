@@ -17,7 +17,7 @@ from urllib.error import URLError
 import pytest
 
 from voortgang import create_app
-from voortgang.extensions import db
+from voortgang.extensions import db, limiter
 from voortgang.requestlog import logger as request_logger
 from voortgang.static_files import Fingerprints
 
@@ -47,8 +47,16 @@ def test_healthz_says_503_when_the_database_does_not_answer(tmp_path):
     assert str(tmp_path) not in response.get_data(as_text=True)
 
 
+@pytest.fixture
+def forget_default_limits():
+    """Flask-Limiter keeps a default limit on its one Limiter for every later app:
+    it is taken off again after the test."""
+    yield
+    limiter.limit_manager.set_default_limits([])
+
+
 @pytest.mark.parametrize("app_config", [{"RATELIMIT_DEFAULT": "2 per minute"}])
-def test_healthz_is_never_rate_limited(anonymous):
+def test_healthz_is_never_rate_limited(forget_default_limits, anonymous):
     # With a limit on every route, the login page runs out; the health check does not.
     assert [anonymous.get("/login").status_code for _ in range(3)][-1] == 429
     assert {anonymous.get("/healthz").status_code for _ in range(10)} == {200}
