@@ -218,11 +218,11 @@ def presentation(page, review, lang, out, only):
         return
     page.set_viewport_size({"width": 1920, "height": 1080})
     page.goto(review + "/looking-back")
-    with page.expect_navigation():
-        toggle.click()
+    toggle.click()
+    page.wait_for_function("document.documentElement.classList.contains('presentation')")
     shoot(page, None, f"manager-step-back-presentation-{lang}-display", out, only)
-    with page.expect_navigation():
-        page.locator("[data-display-toggle] button").click()
+    page.locator("[data-display-toggle] button").click()
+    page.wait_for_function("!document.documentElement.classList.contains('presentation')")
 
 
 if __name__ == "__main__":
