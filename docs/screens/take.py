@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 
 from PIL import Image
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -137,7 +137,7 @@ def screens(page, role, review):
             ("step-agreements", review + "/agreements"),
             ("overview", review + "/overview"),
             ("follow-up", "/follow-up"),
-            ("summary", earlier_review(page, "Fatima El Amrani") + "/summary"),
+            ("summary", link_on_person_page(page, "Fatima El Amrani", ".summary-link")),
             ("timeline", person_path(page, "Fatima El Amrani") + "/timeline"),
             ("prepare", planned_review(page) + "/prepare"),
         ]
@@ -145,7 +145,7 @@ def screens(page, role, review):
         return [("start", "/"), ("step-back", review + "/looking-back"),
                 ("overview", review + "/overview")]
     return [("start", "/"), ("person", person_path(page, "Fatima El Amrani")),
-            ("history", earlier_review(page, "Fatima El Amrani") + "/history"),
+            ("history", link_on_person_page(page, "Fatima El Amrani", ".history-link")),
             ("new-person", "/people/new")]
 
 
@@ -155,10 +155,10 @@ def person_path(page, name):
     return href
 
 
-def earlier_review(page, name):
+def link_on_person_page(page, name, selector):
+    """Where a link of the person's earliest review goes (the demo's earlier one)."""
     page.goto(person_path(page, name))
-    link = page.locator(".reviews a[href^='/conversations/']").last
-    return link.get_attribute("href").rstrip("/")
+    return page.locator(f".reviews li:last-child {selector}").get_attribute("href")
 
 
 def planned_review(page):
@@ -193,10 +193,7 @@ def main(only):
                             page.set_viewport_size({"width": width, "height": height})
                             shoot(page, path, f"{role}-{name}-{lang}-{size}", out, only)
                     if role == "manager":
-                        page.set_viewport_size({"width": 390, "height": 844})
-                        shoot(page, review + "/looking-back",
-                              f"manager-step-back-{lang}-phone-full", out, only,
-                              full_page=True)
+                        phone_full_page(page, review, lang, out, only)
                         presentation(page, review, lang, out, only)
             manager.set_viewport_size({"width": 1280, "height": 800})
             switch_language(manager, "nl")
@@ -211,6 +208,17 @@ def main(only):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def phone_full_page(page, review, lang, out, only):
+    """A whole step on a phone. The window is made as tall as the page, so the coach's
+    panel sits at its bottom, as it does at the end of scrolling."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(review + "/looking-back")
+    page.wait_for_load_state("networkidle")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": 390, "height": height})
+    shoot(page, None, f"manager-step-back-{lang}-phone-full", out, only)
+
+
 def presentation(page, review, lang, out, only):
     """The presentation text size, as a meeting-room display shows it."""
     toggle = page.locator("[data-display-toggle] button")
@@ -219,10 +227,10 @@ def presentation(page, review, lang, out, only):
     page.set_viewport_size({"width": 1920, "height": 1080})
     page.goto(review + "/looking-back")
     toggle.click()
-    page.wait_for_function("document.documentElement.classList.contains('presentation')")
+    expect(page.locator("html")).to_have_class("presentation")
     shoot(page, None, f"manager-step-back-presentation-{lang}-display", out, only)
     page.locator("[data-display-toggle] button").click()
-    page.wait_for_function("!document.documentElement.classList.contains('presentation')")
+    expect(page.locator("html")).not_to_have_class("presentation")
 
 
 if __name__ == "__main__":
