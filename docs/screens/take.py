@@ -27,7 +27,7 @@ ROOT = HERE.parent.parent
 PASSWORD = "demo-voortgang"
 SIZES = {"laptop": (1280, 800), "display": (1920, 1080), "phone": (390, 844)}
 LANGUAGES = ("nl", "en")
-COLOURS = 64  # enough for text, badges and focus rings; keeps a PNG at ~40 kB
+COLOURS = 32  # enough for text, badges and focus rings; keeps a PNG small
 
 
 def free_port():
