@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 PHONE = {"width": 390, "height": 844}
 SMALL_PHONE = {"width": 320, "height": 640}
+TABLET = {"width": 820, "height": 1180}
 LAPTOP = {"width": 1280, "height": 800}
 TAP = 44  # px: the smallest target a thumb hits reliably
 
@@ -87,8 +88,9 @@ def test_coach_stays_beside_the_last_question_on_a_laptop(page, seeded, console)
     assert console.problems() == []
 
 
-def test_coach_tip_stays_in_view_while_typing_on_a_phone(page, seeded, console):
-    page.set_viewport_size(PHONE)
+@pytest.mark.parametrize("size", [PHONE, TABLET], ids=["phone", "tablet"])
+def test_coach_tip_stays_in_view_while_typing_without_room_beside(page, seeded, console, size):
+    page.set_viewport_size(size)
     page.goto(seeded.phase("looking-back"))
     answer = page.locator("#answer_enjoyment")
     answer.fill("Weinig plezier, veel stress door overuren")
@@ -97,8 +99,8 @@ def test_coach_tip_stays_in_view_while_typing_on_a_phone(page, seeded, console):
     answer.focus()
     panel = page.locator("[data-coach]").bounding_box()
     field = answer.bounding_box()
-    assert panel["y"] + panel["height"] <= PHONE["height"] + 1  # at the bottom, in view
-    assert panel["height"] <= 0.36 * PHONE["height"]
+    assert panel["y"] + panel["height"] <= size["height"] + 1  # at the bottom, in view
+    assert panel["height"] <= 0.36 * size["height"]
     assert field["y"] + field["height"] <= panel["y"]  # the panel never covers the field
 
     # The panel shows the first tip; its button opens all of them.

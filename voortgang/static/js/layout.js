@@ -4,7 +4,7 @@
   "use strict";
 
   const root = document.documentElement;
-  const phone = window.matchMedia("(max-width: 40em)");
+  const phone = window.matchMedia("(max-width: 62.49em)");  // no room beside the form
 
   // --- Large text ------------------------------------------------------------------
   // The form posts to the server (kept in the session for the next pages); with
