@@ -27,7 +27,9 @@ ROOT = HERE.parent.parent
 PASSWORD = "demo-voortgang"
 SIZES = {"laptop": (1280, 800), "display": (1920, 1080), "phone": (390, 844)}
 LANGUAGES = ("nl", "en")
-COLOURS = 32  # enough for text, badges and focus rings; keeps a PNG small
+COLOURS = 24  # the most common ones of each screenshot, plus the app's own:
+BRAND = ("0b4a82", "083a66", "e7f0f9", "1c6b35", "e6f4ea", "8a4b00", "fff3e0", "a3231b",
+         "fdecea", "ffbf47", "ffe08a", "4b5563", "15191e", "d5dbe3", "f4f6f9", "7d8796")
 
 
 def free_port():
@@ -121,9 +123,14 @@ def shoot(page, path, name, out, only, full_page=False):
 
 
 def small(file):
+    """Few colours keep a PNG small; the app's own colours are always among them, so
+    a green 'done' or a red 'overdue' stays what it is."""
     image = Image.open(file).convert("RGB")
-    image.quantize(COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
-        file, optimize=True)
+    common = image.quantize(COLOURS, method=Image.Quantize.MEDIANCUT).getpalette()[:COLOURS * 3]
+    palette = common + [part for colour in BRAND for part in bytes.fromhex(colour)]
+    holder = Image.new("P", (1, 1))
+    holder.putpalette(palette + palette[:3] * (256 - len(palette) // 3))
+    image.quantize(palette=holder, dither=Image.Dither.NONE).save(file, optimize=True)
 
 
 def screens(page, role, review):
