@@ -51,6 +51,7 @@ clean:
 bench: install
 	$(BIN)/pip install --quiet 'dateparser>=1.2'
 	$(BIN)/python benchmarks/agreements.py
+	$(BIN)/python benchmarks/duckling.py
 
 # The same comparison in instructions (valgrind), which machine noise does not move.
 bench-instructions: install

@@ -6,10 +6,14 @@ Both run on the same labelled corpora in the same process, so the ratios hold
 even on a noisy machine. dateparser only finds dates, so only its due dates are
 scored: its first date found (or none) against the labelled deadline. The timed
 part is the library call alone: each agreement's arguments (dates, settings) are
-made ready beforehand, for both alike.
+made ready beforehand, for both alike. Then the import time (a fresh interpreter)
+and the throughput of `python -m voortgang.rules`, next to a loop that only reads
+and writes the same JSON lines.
 """
 import functools
 import gc
+import json
+import os
 import statistics
 import subprocess
 import sys
@@ -71,6 +75,49 @@ def import_seconds(module):
     return statistics.median(runs)
 
 
+# The reference for the command line: the same JSON lines read, parsed, written
+# back, and nothing else; what the analysis adds is the rest.
+_ECHO = ("import json, sys\n"
+         "for line in sys.stdin:\n"
+         "    sys.stdout.write(json.dumps(json.loads(line), ensure_ascii=False) + '\\n')\n")
+
+
+def cli_lines(items, copies=10):
+    keys = ("text", "today", "lang", "employee", "manager", "next_review")
+    line = [json.dumps({key: item.get(key) for key in keys}, ensure_ascii=False)
+            for item in items]
+    return "\n".join(line * copies) + "\n", len(line) * copies
+
+
+def process_seconds(args, stdin):
+    """CPU seconds (user + system) of a child process: wall time on a shared
+    machine counts the other people's work too."""
+    before = os.times()
+    subprocess.run(args, input=stdin, text=True, stdout=subprocess.DEVNULL, check=True)
+    after = os.times()
+    return (after.children_user - before.children_user
+            + after.children_system - before.children_system)
+
+
+def cli_throughput(items):
+    """Agreements per second through `python -m voortgang.rules`, warm (the start-up,
+    one line per language, is measured apart and taken off), and the same for a
+    loop that only reads and writes the lines. Median of 3."""
+    stdin, count = cli_lines(items)
+    warmup, _ = cli_lines([next(i for i in items if i["lang"] == lang)
+                           for lang in ("nl", "en")], copies=1)
+    rules = [sys.executable, "-m", "voortgang.rules"]
+    echo = [sys.executable, "-c", _ECHO]
+    runs = []
+    for _ in range(3):
+        start = process_seconds(rules, warmup)
+        ours = process_seconds(rules, stdin) - start
+        start = process_seconds(echo, warmup)
+        theirs = process_seconds(echo, stdin) - start
+        runs.append((count / ours, count / theirs))
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), count
+
+
 def dateparser_due(item):
     from dateparser.search import search_dates
     found = search_dates(item["text"], languages=[item["lang"]],
@@ -99,8 +146,17 @@ def main():
     ours_import = import_seconds("voortgang.rules")
     theirs_import = import_seconds("dateparser")
     print("\nimport time (fresh interpreter, median of 5):")
+    json_import = import_seconds("json")
     print(f"  voortgang.rules        {ours_import * 1000:8.1f} ms")
     print(f"  dateparser             {theirs_import * 1000:8.1f} ms")
+    print(f"  json (reference)       {json_import * 1000:8.1f} ms")
+    print(f"  ratio                  {theirs_import / ours_import:8.1f}x quicker than dateparser")
+    ours_cli, echo_cli, count = cli_throughput(items_all)
+    print(f"\npython -m voortgang.rules ({count} JSON lines, one process, warm, CPU time, "
+          "median of 3):")
+    print(f"  voortgang.rules        {ours_cli:8.0f} agreements/s")
+    print(f"  read + write only      {echo_cli:8.0f} lines/s (the same lines, no analysis)")
+    print(f"  ratio                  {ours_cli / echo_cli:8.2f} of the read/write loop")
 
 
 if __name__ == "__main__":

@@ -41,6 +41,8 @@ RULES = {
         (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
     ("POST", "conversations.dismiss_followup"):
         (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
+    ("POST", "conversations.note_followup"):
+        (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
     ("POST", "conversations.check_agreement"):
         (LOGIN, FORBIDDEN, OK, HIDDEN, HIDDEN, HIDDEN),
     ("POST", "conversations.complete"):
@@ -163,6 +165,7 @@ FORMS = {
     "conversations.start": {"held_on": "2027-01-10", "manager": "{manager}"},
     "conversations.save_phase": {"answer_obstacles": "Veel werk"},
     "conversations.dismiss_followup": {"key": "short:obstacles"},
+    "conversations.note_followup": {"key": "short_answer:obstacles"},
     "conversations.check_agreement": {"prefix": "new-agreement",
                                       "new-agreement-description": "Jan belt"},
     "conversations.complete": {"confirm_not_concrete": "yes"},

@@ -1,4 +1,8 @@
 """App-wide behaviour: migrations match the models, the demo team, error pages."""
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
@@ -55,3 +59,13 @@ def test_wrong_method_is_a_clear_405(client):
     response = client.delete("/")
     assert response.status_code == 405
     assert "Die actie kan niet op deze pagina." in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("app_config", [{"BABEL_DEFAULT_TIMEZONE": "Pacific/Kiritimati"},
+                                        {"BABEL_DEFAULT_TIMEZONE": "Pacific/Pago_Pago"}])
+def test_a_new_review_is_dated_today_in_the_configured_time_zone(app_config, client,
+                                                                 employee):
+    """UTC+14 and UTC-11 never share a date: the server's own date fits at most one."""
+    zone = ZoneInfo(app_config["BABEL_DEFAULT_TIMEZONE"])
+    page = client.get(f"/people/{employee.id}").get_data(as_text=True)
+    assert f'value="{datetime.now(zone).date().isoformat()}"' in page

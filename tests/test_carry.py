@@ -153,7 +153,7 @@ def test_tips_link_to_what_is_not_reviewed_yet(client, htmx, employee, manager, 
     assert f'id="previous-agreement-{review.id}"' in page  # the link lands somewhere
     part = htmx.post(f"/conversations/{new.id}/carried/agreements/{review.id}", data={
         f"previous-agreement-{review.id}-verdict": "done"}).get_data(as_text=True)
-    assert "1 agreement from the previous review has no verdict yet" in part
+    assert "One agreement from the previous review has no verdict yet" in part
     assert f'href="#previous-agreement-{review.id}"' not in part
 
 

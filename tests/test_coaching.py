@@ -109,7 +109,7 @@ def test_followups_ride_along_with_every_autosave(htmx, conversation, phase_url)
     body = response.get_data(as_text=True)
     assert 'id="save-status"' in body
     assert 'hx-swap-oob="true"' in body and 'data-rule="one_way_feedback"' in body
-    assert "Wat zou de leidinggevende anders of meer kunnen doen?" in body
+    assert "Wat zou je leidinggevende anders of meer kunnen doen?" in body
 
 
 def test_followups_show_on_the_phase_page_in_english(english, conversation, phase_url):
@@ -118,7 +118,7 @@ def test_followups_show_on_the_phase_page_in_english(english, conversation, phas
     db.session.commit()
     page = english.get(phase_url(conversation, "looking-back")).get_data(as_text=True)
     assert "Worth asking" in page
-    assert "What got in the way of ‘Klanttevredenheid boven de 8’" in page
+    assert "What got in your way with ‘Klanttevredenheid boven de 8’" in page
 
 
 def test_a_dismissed_followup_stays_away(client, htmx, conversation, phase_url):
@@ -218,11 +218,71 @@ def test_a_previous_review_the_manager_may_not_open_adds_no_count(client, manage
     db.session.commit()
     page = client.get(phase_url(current, "looking-back")).get_data(as_text=True)
     # Sanne manages Jan: she may see the earlier review
-    assert "1 afspraak uit het vorige gesprek" in page and "Jan leert plannen" in page
+    assert "Eén afspraak uit het vorige gesprek" in page and "Jan leert plannen" in page
     employee.manager = create_person("Bram Peters")
     db.session.commit()
     assert client.get(f"/conversations/{earlier.id}/looking-back").status_code == 404
     page = client.get(phase_url(current, "looking-back")).get_data(as_text=True)
     # nothing counted from a review she cannot open
-    assert "1 afspraak uit het vorige gesprek" not in page
+    assert "Eén afspraak uit het vorige gesprek" not in page
     assert "Jan leert plannen" not in page
+
+
+def test_a_training_agreement_takes_the_training_tip_away(htmx, conversation, phase_url):
+    """The tips follow every change that matters, not only an answer's autosave."""
+    htmx.post(phase_url(conversation, "agreements"),
+              data={"answer_needs_for_agreements": "Tijd en budget voor de opleiding"})
+    htmx.post(phase_url(conversation, "looking-ahead"),
+              data={"answer_learning": "Ik wil graag een cursus Excel volgen"})
+    page = htmx.get(phase_url(conversation, "agreements")).get_data(as_text=True)
+    assert 'data-rule="training_without_agreement"' in page
+    added = htmx.post(f"/conversations/{conversation.id}/items/agreements", data={
+        "new-agreement-description": "Jan volgt vóór 1 maart de cursus Excel",
+        "new-agreement-owner": "employee", "new-agreement-due_on": "",
+        "new-agreement-kind": "training"}).get_data(as_text=True)
+    assert '<aside id="followups"' in added and 'hx-swap-oob="true"' in added
+    assert 'data-rule="training_without_agreement"' not in added
+
+
+def test_a_goal_not_met_brings_its_tip_as_soon_as_it_is_added(htmx, conversation):
+    added = htmx.post(f"/conversations/{conversation.id}/items/goals", data={
+        "new-goal-description": "Klanttevredenheid boven de 8",
+        "new-goal-kind": "job", "new-goal-outcome": "not_met"}).get_data(as_text=True)
+    assert 'data-rule="goal_not_met"' in added
+
+
+def test_a_coach_question_is_noted_once_as_the_reviews_own_note(client, htmx, conversation,
+                                                                phase_url):
+    htmx.post(phase_url(conversation, "looking-back"),
+              data={"answer_feedback_to_employee": "Sterk met klanten"})
+    url = f"/conversations/{conversation.id}/looking-back/followups/note"
+    panel = htmx.post(url, data={"key": "one_way_feedback"}).get_data(as_text=True)
+    assert 'data-rule="one_way_feedback"' not in panel
+    assert 'id="coach-notes-feedback_to_manager"' in panel and "Vraag van de coach" in panel
+    htmx.post(url, data={"key": "one_way_feedback"})  # a second tab, a double click
+    assert len(conversation.coach_notes) == 1
+    assert conversation.answer_texts().get("feedback_to_manager") is None
+    overview = client.get(phase_url(conversation, "overview")).get_data(as_text=True)
+    assert overview.count("Wat zou je leidinggevende anders of meer kunnen doen?") == 1
+    summary = client.get(f"/conversations/{conversation.id}/summary").get_data(as_text=True)
+    assert "Vraag van de coach" in summary
+    markdown = client.get(f"/conversations/{conversation.id}/summary.md").get_data(
+        as_text=True)
+    assert "Vraag van de coach:* Wat zou je leidinggevende" in markdown
+
+
+def test_the_overview_judges_each_agreement_once(client, conversation, phase_url,
+                                                 monkeypatch):
+    """Views compute, templates show: one analysis per open agreement per page."""
+    from voortgang.conversations import assistant
+    conversation.agreements.extend([
+        Agreement(description="Iemand regelt binnenkort de planning"),
+        Agreement(description="Jan probeert beter te plannen", owner=Owner.EMPLOYEE)])
+    db.session.commit()
+    calls = []
+    real = assistant.analyse_agreement
+    monkeypatch.setattr(assistant, "analyse_agreement",
+                        lambda *args, **kwargs: calls.append(args) or real(*args, **kwargs))
+    page = client.get(phase_url(conversation, "overview")).get_data(as_text=True)
+    assert "2 afspraken zijn nog niet concreet" in page
+    assert len(calls) == 2

@@ -127,14 +127,10 @@ def _register_blueprints(app):
     from .audit import bp as audit_bp
     from .conversations import (carried, coaching, followups,  # noqa: F401  (register on bp)
                                 items, routes, views)
-    from .conversations.assistant import advise_saved, not_concrete
     from . import followup, preparation, signoff  # noqa: F401  (their tables)
     from .people.routes import bp as people_bp
     from .privacy import bp as privacy_bp
     from .preparation.routes import bp as preparation_bp
-
-    app.jinja_env.globals.update(agreement_advice=advise_saved, not_concrete=not_concrete,
-                                 followups_for=followups.followups_for)
 
     app.register_blueprint(i18n.bp)
     app.register_blueprint(display.bp)

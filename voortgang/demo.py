@@ -3,8 +3,9 @@
 Two teams under one director, and HR. Everyone can log in with the demo password,
 which is printed by `make run`; it is for trying Voortgang out, never for real use.
 """
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 
+from .clock import local_today
 from .accounts.models import Account
 
 from .conversations.models import (Agreement, AgreementKind, AgreementStatus, Answer,
@@ -24,7 +25,7 @@ DEMO_DOMAIN = "voortgang.demo"
 
 def load_demo(today=None):
     """Add HR, a director, two teams with their managers, and two earlier reviews."""
-    today = today or date.today()
+    today = today or local_today()
     director = Person(name="Ruud Kok", job_title="Directeur operatie")
     hr = Person(name="Eva Mulder", job_title="HR-adviseur", manager=director)
     manager = Person(name="Sanne de Vries", job_title="Teamleider klantenservice",

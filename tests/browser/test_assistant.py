@@ -13,17 +13,27 @@ def test_checklist_follows_the_typing_and_fills_in_who_and_when(page, seeded, co
     description.fill("Jan gaat binnenkort proberen beter te plannen")
     expect(assistant.locator("mark", has_text="binnenkort")).to_be_visible()
     expect(assistant.locator('[data-rule="vague_wording"]')).to_contain_text(
-        "‘proberen, beter’")
+        "Door ‘proberen’ en ‘beter’ wordt de afspraak")
     expect(assistant).to_contain_text("Nog niet")
 
     year = date.today().year + 1
     description.fill(f"Jan volgt vóór 15 januari {year} de cursus Excel")
     expect(assistant).to_contain_text(f"15 jan {year}")
-    assistant.get_by_role("button", name="Wie en wanneer uit de tekst overnemen").click()
-    expect(form.get_by_label("Wie doet het")).to_have_value("employee")
-    expect(form.get_by_label("Uiterste datum")).to_have_value(f"{year}-01-15")
-    # Once the fields say the same as the text, there is nothing left to copy.
+    # The fields beside the checklist say the same as the checklist, as it is typed.
+    owner, due = form.get_by_label("Wie doet het"), form.get_by_label("Uiterste datum")
+    expect(owner).to_have_value("employee")
+    expect(due).to_have_value(f"{year}-01-15")
     expect(assistant.get_by_role("button")).to_have_count(0)
+    description.fill(f"Sanne regelt vóór 15 januari {year} de cursus Excel")
+    expect(owner).to_have_value("manager")  # filled from the text, so it follows the text
+    # A choice made by hand stays, and the text's reading is offered beside it.
+    owner.select_option("both")
+    description.fill(f"Jan volgt vóór 15 januari {year} de cursus Excel, met budget")
+    offer = assistant.get_by_role("button", name="Wie en wanneer uit de tekst overnemen")
+    expect(offer).to_have_attribute("data-owner", "employee")  # the check of this text
+    expect(owner).to_have_value("both")
+    offer.click()
+    expect(owner).to_have_value("employee")
     assert console.problems() == []
 
 
@@ -32,14 +42,15 @@ def test_followups_appear_as_answers_change_and_can_be_used(page, seeded, consol
     followups = page.locator("#followups")
     page.locator("#answer_feedback_to_employee").fill("Sterk in klantgesprekken")
     tip = followups.locator('[data-rule="one_way_feedback"]')
-    expect(tip).to_contain_text("Wat zou de leidinggevende anders of meer kunnen doen?")
+    expect(tip).to_contain_text("Wat zou je leidinggevende anders of meer kunnen doen?")
 
-    tip.get_by_role("button", name="Als notitie toevoegen").click()
-    note = page.locator("#answer_feedback_to_manager")
-    expect(note).to_have_value("Wat zou de leidinggevende anders of meer kunnen doen? ")
-    expect(note).to_be_focused()
-    expect(page.locator("#save-status")).to_contain_text("Bewaard om")
-    # The answer now exists, so the rule no longer fires.
+    tip.get_by_role("button", name="Vraag noteren").click()
+    # The coach's question is the review's own note beside the answer, marked as such;
+    # the employee's answer stays empty, and the tip is done with.
+    notes = page.locator("#coach-notes-feedback_to_manager")
+    expect(notes).to_contain_text("Vraag van de coach")
+    expect(notes).to_contain_text("Wat zou je leidinggevende anders of meer kunnen doen?")
+    expect(page.locator("#answer_feedback_to_manager")).to_have_value("")
     expect(tip).to_have_count(0)
 
     page.locator("#answer_enjoyment").fill("Weinig plezier, veel stress door overuren")

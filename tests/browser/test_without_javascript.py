@@ -63,8 +63,9 @@ def test_answers_are_saved_and_the_next_phase_shows_without_javascript(no_js_pag
     with page.expect_navigation():
         page.get_by_role("button", name="Gesprek afronden").click()
     expect(page.locator("#confirm-error")).to_contain_text("vink het vakje aan")
+    expect(page.locator("#confirm-error")).to_be_in_viewport()  # the answer opens there
     page.get_by_label("Toch afronden; we maken deze afspraken later concreet").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Gesprek afronden").click()
-    expect(page).to_have_url(seeded.phase("overview"))
-    expect(page.get_by_text("Dit gesprek is afgerond op")).to_be_visible()
+    expect(page).to_have_url(seeded.phase("overview") + "#complete")
+    expect(page.get_by_text("Dit gesprek is afgerond op")).to_be_in_viewport()

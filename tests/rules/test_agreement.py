@@ -183,7 +183,7 @@ def test_flags_explain_with_words_and_a_fix_in_the_interface_language():
     assert english.lang == "nl"  # the text's language, not the interface's
     wording = next(f for f in english.flags if f.code == "vague_wording")
     assert wording.words == ["proberen", "verbeteren"]
-    assert wording.message.startswith("‘proberen, verbeteren’ makes the agreement")
+    assert wording.message.startswith("With ‘proberen’ and ‘verbeteren’ the agreement")
 
 
 def test_language_is_detected_from_the_text():
@@ -222,3 +222,36 @@ def test_any_text_gets_a_result(text, today):
     result = check(text, today=today)
     assert result.owner in ("employee", "manager", "both", "other", None)
     assert result.due is None or isinstance(result.due, date)
+
+
+def test_a_vague_date_does_not_swallow_vague_wording_next_to_it():
+    """"kijken" (vague wording) wins over "kijken wanneer": the vague date "wanneer
+    het kan" must not take it."""
+    result = analyse_agreement("Sanne zal kijken wanneer het kan, uiterlijk 1 maart",
+                               today=TODAY, lang="nl")
+    assert "vague_wording" in result.codes
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Jan levert vóór 3eseptember het plan", date(2027, 9, 3)),
+    ("Jan sends it by 1stmarch", date(2027, 3, 1)),
+])
+def test_a_suffix_glued_to_the_month_is_still_read(text, due):
+    assert analyse_agreement(text, today=TODAY).due == due
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Jan levert medio maart het plan in", date(2027, 3, 15)),
+    ("Jan levert half maart het plan in", date(2027, 3, 15)),
+    ("Jan levert medio november het plan in", date(2027, 11, 15)),  # this one's 15th is past
+    ("Jan sends the plan by mid-July", date(2027, 7, 15)),
+    ("Jan sends the plan mid July 2028", date(2028, 7, 15)),
+    ("Jan plans the review in the middle of March", date(2027, 3, 15)),
+])
+def test_the_middle_of_a_month_is_its_15th(text, due):
+    assert check(text).due == due
+
+
+def test_half_a_year_is_still_a_span_and_mid_year_no_month():
+    assert check("Jan rondt binnen een half jaar de opleiding af").due == date(2027, 5, 27)
+    assert check("Jan and Sanne plan a mid-year check-in").due is None

@@ -1,4 +1,6 @@
 """Follow-up questions: which rule fires, and why, in the interface language."""
+import pytest
+
 from voortgang.rules import Goal, suggest_followups
 
 BACK = ["obstacles", "contribution", "enjoyment", "feedback_to_employee",
@@ -71,9 +73,9 @@ def test_what_was_not_reviewed_yet_is_named_and_linked_in_both_languages():
     assert dutch[0].links == (("previous-agreement-7", "Jan volgt de cursus"),
                               ("previous-agreement-8", "Sanne regelt budget"))
     assert dutch[1].links == (("carried-goal-4", "Klanten bellen"),)
-    assert "1 doel uit het vorige gesprek" in dutch[1].reason
+    assert "Eén doel uit het vorige gesprek" in dutch[1].reason
     english = suggest_followups("looking-back", {}, ui_lang="en", **kwargs)
-    assert "1 goal from the previous review has no result yet." == english[1].reason
+    assert "One goal from the previous review has no result yet." == english[1].reason
     ahead = suggest_followups("looking-ahead", {"ambitions": "Teamcoach"}, **{
         **kwargs, "questions": AHEAD})
     assert ahead and {t.rule for t in ahead}.isdisjoint({"previous_agreements",
@@ -90,3 +92,42 @@ def test_a_good_phase_gets_no_nagging():
     answers = {key: "Een uitgebreid antwoord met een concreet voorbeeld erbij."
                for key in BACK}
     assert rules("looking-back", answers, BACK) == []
+
+
+def test_open_questions_are_not_listed_right_after_the_first_answer():
+    """They are on screen just below: the reminder waits until most are answered."""
+    first = rules("looking-ahead", {"ambitions": "Teamcoach worden binnen twee jaar, "
+                                                 "met een eigen team"}, AHEAD)
+    assert "unanswered" not in first
+    tips = suggest_followups("looking-ahead", {
+        "ambitions": "Teamcoach worden binnen twee jaar, met een eigen team",
+        "growth": "Meer verantwoordelijkheid in projecten en in het klantcontact",
+        "needs": "Tijd om de opleiding te volgen, een dag per week"}, questions=AHEAD,
+        question_texts={"learning": "Welke opleiding wil je volgen?"})
+    reminder = next(t for t in tips if t.rule == "unanswered")
+    assert reminder.question == "Zullen we de open vraag van deze stap ook nog bespreken?"
+    assert reminder.links == (("answer_learning", "Welke opleiding wil je volgen"),)
+
+
+def test_each_word_of_the_user_is_quoted_on_its_own():
+    tip = suggest_followups("looking-back", {"obstacles": "Veel stress, overuren en moe"},
+                            questions=BACK)[0]
+    assert tip.reason.endswith("‘stress’, ‘overuren’ en ‘moe’.")
+    english = suggest_followups("looking-ahead", {"learning": "graag een cursus Excel"},
+                                questions=AHEAD, ui_lang="en")
+    wish = next(t for t in english if t.rule == "training_without_agreement")
+    assert wish.reason == ("You mentioned ‘cursus’, but there is no agreement about "
+                           "training or coaching yet.")
+
+
+@pytest.mark.parametrize("answer", ["takes the fun out of it, 5 out of 10",
+                                    "Het haalt het plezier eruit, een 4/10"])
+def test_low_enjoyment_is_heard_in_either_language(answer):
+    for ui_lang in ("nl", "en"):
+        assert "low_enjoyment" in rules("looking-back", {"enjoyment": answer}, BACK,
+                                        ui_lang=ui_lang)
+
+
+def test_a_good_mark_is_not_low_enjoyment():
+    assert "low_enjoyment" not in rules("looking-back", {"enjoyment": "Echt leuk, 8 op 10"},
+                                        BACK)

@@ -3,13 +3,12 @@
 An agreement is concrete when its text and its fields together say who does it and
 by when: an owner picked in the list counts as much as a name in the text.
 """
-from datetime import date
-
 from flask_babel import get_locale
 from markupsafe import Markup, escape
 
+from ..clock import local_today
 from ..rules import analyse_agreement
-from .models import Owner
+from .models import AgreementStatus, Owner
 
 MAX_TEXT = 2_000
 
@@ -19,7 +18,7 @@ def advise(conversation, text, owner=None, due=None, today=None):
     if not isinstance(owner, Owner):
         owner = Owner(owner) if owner in Owner._value2member_map_ else None
     return analyse_agreement(
-        (text or "")[:MAX_TEXT], today=today or date.today(),
+        (text or "")[:MAX_TEXT], today=today or local_today(),
         employee=conversation.employee.name, manager=conversation.manager.name,
         next_review=conversation.next_evaluation_on, ui_lang=get_locale().language,
         owner=owner.value if owner else None, due=due)
@@ -33,11 +32,18 @@ def advise_saved(conversation, agreement):
                   today=made)
 
 
-def not_concrete(conversation):
+def check_agreements(conversation):
+    """The assistant's verdict on each open agreement, by id: once per page, for all
+    the places that show it."""
+    return {a.id: advise_saved(conversation, a) for a in conversation.agreements
+            if a.status is AgreementStatus.OPEN}
+
+
+def not_concrete(conversation, checks=None):
     """The open agreements of a conversation that still lack an owner, date or clarity."""
-    pairs = [(a, advise_saved(conversation, a)) for a in conversation.agreements
-             if a.status.value == "open"]
-    return [(a, check) for a, check in pairs if check.flags]
+    checks = check_agreements(conversation) if checks is None else checks
+    return [(a, checks[a.id]) for a in conversation.agreements
+            if a.id in checks and checks[a.id].flags]
 
 
 def highlight(text, flags):

@@ -12,7 +12,7 @@ from ..extensions import db
 from ..rendering import fragment, render
 from .carry import (agreement_form, agreement_reviews, carry_forward, goal_form,
                     untouched_draft)
-from .followups import render_followups
+from .followups import with_followups
 from .models import AgreementReview, Goal
 from .questions import AGREEMENTS, LOOKING_BACK
 from .views import bp, get_conversation, phase_url, render_phase
@@ -27,8 +27,7 @@ def _answer(conversation, template, status, anchor, key, **context):
     response = fragment(template, status, conversation=conversation, saved=status == 200,
                         **context)
     if status == 200:  # the tips about what is not reviewed yet change with it
-        tips = render_followups(conversation, LOOKING_BACK, oob=True)
-        response.set_data(response.get_data() + tips.get_data())
+        return with_followups(response, conversation, LOOKING_BACK)
     return response
 
 

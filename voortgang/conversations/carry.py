@@ -6,12 +6,13 @@ open agreements come back to be reviewed. In the meeting each gets a result and 
 comment; then what is still open is carried into the new period in one step.
 """
 from dataclasses import dataclass
-from datetime import date
+
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectChoice, SelectField
 
+from ..clock import local_today
 from ..access import may_see_review
 from ..extensions import db
 from ..preparation.models import PreparedAnswer, PrivateNote
@@ -132,7 +133,7 @@ def carry_forward(conversation, today=None):
     """Carry what is still open into this review's coming period, once.
 
     Returns (agreements carried, goals carried, agreements closed as done)."""
-    today = today or date.today()
+    today = today or local_today()
     found = still_open(conversation)
     for old in found.agreements:
         conversation.agreements.append(Agreement(

@@ -2,10 +2,11 @@
 from flask import abort, redirect, request, session
 from flask_babel import get_locale
 
+from ..extensions import db
 from ..rendering import fragment
 from ..rules import Goal, suggest_followups
 from .carry import unreviewed
-from .models import GoalPeriod
+from .models import CoachNote, GoalPeriod
 from .questions import BY_SLUG
 from .views import bp, get_conversation, phase_url
 
@@ -31,7 +32,8 @@ def followups_for(conversation, phase):
                           for g in waiting.goals] if waiting else (),
         unreviewed_agreements=[(f"previous-agreement-{r.id}", r.agreement.description)
                                for r in waiting.agreements] if waiting else (),
-        dismissed=_dismissed(conversation),
+        # A question taken up as a note is done with, like one dismissed.
+        dismissed=_dismissed(conversation) | {n.tip_key for n in conversation.coach_notes},
         ui_lang=get_locale().language)
 
 
@@ -42,6 +44,15 @@ def _dismissed(conversation):
 def render_followups(conversation, phase, oob=False):
     return fragment("conversations/_followups.html", conversation=conversation,
                     phase=phase, followups=followups_for(conversation, phase), oob=oob)
+
+
+def with_followups(response, conversation, phase):
+    """`response` with the step's tips riding along out of band: every change that
+    matters to them (an answer, a goal, an agreement, a rating) brings them up to date."""
+    if phase.questions:
+        tips = render_followups(conversation, phase, oob=True)
+        response.set_data(response.get_data() + tips.get_data())
+    return response
 
 
 @bp.post("/conversations/<id:conversation_id>/<phase_slug>/followups/dismiss")
@@ -61,3 +72,27 @@ def dismiss_followup(conversation_id, phase_slug):
     if request.htmx:
         return render_followups(conversation, phase)
     return redirect(phase_url(conversation, phase), code=303)
+
+
+@bp.post("/conversations/<id:conversation_id>/<phase_slug>/followups/note")
+def note_followup(conversation_id, phase_slug):
+    """Keep a tip's question as the review's own note beside its answer, once."""
+    conversation = get_conversation(conversation_id)
+    phase = BY_SLUG.get(phase_slug) or abort(404)
+    key = request.form.get("key", "")
+    tip = next((t for t in followups_for(conversation, phase) if t.key == key), None)
+    # A tip no longer on offer (taken up in another tab, or made up) changes nothing.
+    if tip is not None and tip.target is not None:
+        db.session.add(CoachNote(conversation=conversation, tip_key=tip.key,
+                                 question_key=tip.target, text=tip.question))
+        db.session.commit()
+    if not request.htmx:
+        anchor = f"#answer_{tip.target}" if tip is not None and tip.target else ""
+        return redirect(phase_url(conversation, phase) + anchor, code=303)
+    response = render_followups(conversation, phase)
+    if tip is not None and tip.target is not None:
+        notes = fragment("conversations/_coach_notes.html", question_key=tip.target,
+                         notes=conversation.coach_notes_by_question().get(tip.target, []),
+                         oob=True)
+        response.set_data(response.get_data() + notes.get_data())
+    return response

@@ -8,6 +8,7 @@ from wtforms import DateField, SelectChoice, SelectField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, \
     ValidationError
 
+from ..clock import local_today
 from ..forms import LongText, Text
 from .models import AgreementKind, AgreementStatus, GoalKind, Outcome, Owner
 from .questions import ANSWER_MAX_LENGTH, PHASES
@@ -134,7 +135,7 @@ class AgreementForm(FlaskForm):
 
 
 class StartForm(FlaskForm):
-    held_on = LocalDateField(_l("Date of the conversation"), default=date.today,
+    held_on = LocalDateField(_l("Date of the conversation"), default=local_today,
                         validators=[InputRequired(DATE_MESSAGE), _in_range])
     manager = SelectField(_l("Manager"), coerce=int,
                           validators=[InputRequired(_l("Choose the manager."))])

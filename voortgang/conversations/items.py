@@ -10,8 +10,9 @@ from flask import abort, redirect, request
 
 from ..extensions import db
 from ..rendering import fragment
-from .assistant import advise
+from .assistant import advise, advise_saved, check_agreements
 from .carry import carried_context
+from .followups import with_followups
 from .forms import AgreementForm, ComingGoalForm, GoalForm
 from .models import Agreement, Goal, GoalPeriod, Owner
 from .questions import AGREEMENTS, LOOKING_AHEAD, LOOKING_BACK
@@ -122,7 +123,8 @@ def saved_agreement_advice(conversation_id, item_id):
     conversation, _kind, agreement = _lookup(conversation_id, "agreements", item_id,
                                                editing=False)
     return fragment("conversations/_agreement_advice.html", conversation=conversation,
-                    agreement=agreement)
+                    agreement=agreement,
+                    agreement_checks={agreement.id: advise_saved(conversation, agreement)})
 
 
 def _fill(form, item):
@@ -156,6 +158,11 @@ def _respond(conversation, kind, status=200, new_form=None, editing=None):
     focus = "edit" if editing else ("add" if request.method == "POST" else None)
     context = {f"{kind.name[:-1]}_form": new_form, "editing": editing, "focus": focus}
     if request.htmx:
-        return fragment(kind.template, status, conversation=conversation,
-                        **carried_context(conversation, kind.phase), **context)
+        response = fragment(kind.template, status, conversation=conversation,
+                            agreement_checks=check_agreements(conversation)
+                            if kind.model is Agreement else {},
+                            **carried_context(conversation, kind.phase), **context)
+        if request.method in ("POST", "DELETE") and status == 200:
+            return with_followups(response, conversation, kind.phase)
+        return response
     return render_phase(conversation, kind.phase, status=status, **context)

@@ -113,6 +113,9 @@ class Conversation(db.Model):
         back_populates="conversation", cascade="all, delete-orphan",
         order_by="Agreement.id",
     )
+    coach_notes: Mapped[list["CoachNote"]] = relationship(
+        back_populates="conversation", cascade="all, delete-orphan", order_by="CoachNote.id"
+    )
 
     @property
     def signed_off(self):
@@ -122,6 +125,13 @@ class Conversation(db.Model):
     def answer_texts(self):
         """Map question key to the text answered so far."""
         return {a.question_key: a.text for a in self.answers}
+
+    def coach_notes_by_question(self):
+        """Map question key to the coach's questions the two took up there."""
+        notes = {}
+        for note in self.coach_notes:
+            notes.setdefault(note.question_key, []).append(note)
+        return notes
 
 
 def reviews_of(employee_id):
@@ -158,6 +168,25 @@ class Answer(db.Model):
     updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
 
     conversation: Mapped[Conversation] = relationship(back_populates="answers")
+
+
+class CoachNote(db.Model):
+    """A follow-up question of the coach that the two took up: kept as the review's
+    own note beside an answer, never as the employee's words, and once."""
+
+    __tablename__ = "coach_note"
+    __table_args__ = (UniqueConstraint("conversation_id", "tip_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("conversation.id", ondelete="CASCADE"), index=True
+    )
+    tip_key: Mapped[str] = mapped_column(String(120))
+    question_key: Mapped[str] = mapped_column(String(60))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+
+    conversation: Mapped[Conversation] = relationship(back_populates="coach_notes")
 
 
 class Goal(db.Model):

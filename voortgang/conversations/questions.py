@@ -40,10 +40,10 @@ LOOKING_BACK = Phase(
                                  "difference?"),
                  _l("Which tasks give energy, and which cost energy?")),
         Question("feedback_to_employee",
-                 _l("What feedback does the manager have for the employee?"),
+                 _l("What feedback does your manager have for you?"),
                  _l("What should continue, and what could be different?")),
         Question("feedback_to_manager",
-                 _l("What feedback does the employee have for the manager?"),
+                 _l("What feedback do you have for your manager?"),
                  _l("This is an equal conversation: feedback goes both ways.")),
     ),
 )
@@ -51,8 +51,8 @@ LOOKING_BACK = Phase(
 LOOKING_AHEAD = Phase(
     "looking-ahead",
     _l("Looking ahead"),
-    _l("Where does the employee want to go? Talk about ambitions, room to grow and "
-       "what is needed to get there."),
+    _l("Where do you want to go? Talk about ambitions, room to grow and what is "
+       "needed to get there."),
     (
         Question("ambitions", _l("What do you want to achieve in the coming period?"),
                  _l("In this role, in the team, or in a next step.")),
@@ -73,8 +73,8 @@ AGREEMENTS = Phase(
        "date of the next evaluation."),
     (
         Question("needs_for_agreements",
-                 _l("What does the employee need from the manager or the organisation "
-                    "to keep these agreements?"),
+                 _l("What do you need from your manager or the organisation to keep "
+                    "these agreements?"),
                  _l("Support, time or resources that the agreements depend on.")),
         Question("check_ins", _l("How will you keep track of progress until the next "
                                  "review?"),

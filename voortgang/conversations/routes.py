@@ -1,11 +1,12 @@
 """Start a conversation, move through its phases, save answers, complete it."""
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
+from ..clock import local_today
 from ..access import manages, may_write_reaction, person_or_404
 from ..audit.recorder import paused
 from ..extensions import db
@@ -13,7 +14,7 @@ from ..people.routes import render_person, start_form_for
 from ..rendering import fragment
 from .assistant import not_concrete
 from .carry import carry_over, refresh_carry_over
-from .followups import render_followups
+from .followups import with_followups
 from .forms import PHASE_FORMS, ReactionForm
 from .models import Answer, Conversation, Status, reviews_of
 from .questions import BY_SLUG, PHASES, neighbours
@@ -37,7 +38,7 @@ def start(person_id):
     db.session.add(conversation)
     carry_over(conversation)
     db.session.commit()
-    if conversation.held_on > date.today():
+    if conversation.held_on > local_today():
         # Planned ahead: both sides prepare it first (voortgang/preparation).
         flash(_("The review is planned for %(date)s. Both of you can now prepare it; "
                 "here you prepare your own answers.",
@@ -187,6 +188,5 @@ def _save_status(form, status=200, conversation=None, phase=None):
     response = fragment("conversations/_save_status.html", status, errors=errors,
                         saved_at=None if errors else datetime.now(timezone.utc))
     if conversation is not None:
-        tips = render_followups(conversation, phase, oob=True)
-        response.set_data(response.get_data() + tips.get_data())
+        return with_followups(response, conversation, phase)
     return response

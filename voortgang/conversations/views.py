@@ -6,6 +6,7 @@ from ..access import (may_edit_review, may_see_review, may_write_reaction,
                       reaction_locked, review_locked)
 from ..extensions import db
 from ..rendering import render
+from .assistant import check_agreements, not_concrete
 from .carry import carried_context
 from .forms import PHASE_FORMS, AgreementForm, ComingGoalForm, GoalForm, ReactionForm
 from .models import Conversation
@@ -62,6 +63,20 @@ def phase_form(conversation, phase):
     return form_class(formdata=None, data=data)
 
 
+def assistant_context(conversation, phase, can_edit):
+    """What the assistant says on this page, worked out once: the tips, the verdict
+    on each open agreement, and which ones are not concrete yet."""
+    from .followups import followups_for  # it renders phases too
+    checks = check_agreements(conversation) if phase.slug in ("agreements", "overview") \
+        else {}
+    return {
+        "followups": followups_for(conversation, phase) if can_edit else [],
+        "agreement_checks": checks,
+        "vague_agreements": not_concrete(conversation, checks)
+        if phase.slug == "overview" else [],
+    }
+
+
 def render_phase(conversation, phase, status=200, **overrides):
     """The phase page, or its `conversation` block for htmx."""
     previous, following = neighbours(phase)
@@ -85,5 +100,6 @@ def render_phase(conversation, phase, status=200, **overrides):
         else None,
     }
     context.update(carried_context(conversation, phase, overrides.pop("carried_forms", None)))
+    context.update(assistant_context(conversation, phase, context["can_edit"]))
     context.update(overrides)
     return render("conversations/phase.html", "conversation", status=status, **context)

@@ -1,10 +1,9 @@
 """Forms of the follow-up: an agreement done or moved, a check-in planned and held."""
-from datetime import date
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms.validators import InputRequired, Length, ValidationError
 
+from ..clock import local_today
 from ..conversations.forms import DATE_MESSAGE, LocalDateField, _in_range
 from ..forms import LongText
 
@@ -19,11 +18,11 @@ def _too_long(limit):
 class DoneForm(FlaskForm):
     """The day it was done: today unless said otherwise."""
 
-    done_on = LocalDateField(_l("Done on"), default=date.today,
+    done_on = LocalDateField(_l("Done on"), default=local_today,
                              validators=[InputRequired(DATE_MESSAGE), _in_range])
 
     def validate_done_on(self, field):
-        if field.data and field.data > date.today():
+        if field.data and field.data > local_today():
             raise ValidationError(_l("It cannot be done on a day still to come."))
 
 

@@ -11,6 +11,7 @@ from flask import abort, flash, redirect, request, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 
+from ..clock import local_today
 from ..access import (is_admin, may_follow_up, may_hold_check_in, may_plan_check_in,
                       may_see_check_in, person_or_404, viewer_person_id)
 from ..audit.models import Action
@@ -134,7 +135,7 @@ def index():
     employee's own. HR sees that reviews happen (the people page), not this."""
     if is_admin():
         return render("followup/index.html", "content", hr=True)
-    today = date.today()
+    today = local_today()
     people = people_followed()
     ids = [p.id for p in people]
     sort, show = _choice("sort", SORTS), _choice("show", SHOWS)
@@ -205,8 +206,8 @@ def _refused(agreement, message=None, **forms):
     context["move_forms"][agreement.id] = forms.get("move") or \
         context["move_forms"][agreement.id]
     return render("followup/agreement.html", "content", status=422, agreement=agreement,
-                  message=message, today=date.today(),
-                  soon_until=date.today() + timedelta(days=SOON_DAYS),
+                  message=message, today=local_today(),
+                  soon_until=local_today() + timedelta(days=SOON_DAYS),
                   back=local_target(request.form.get("next")), **context)
 
 
@@ -274,7 +275,7 @@ def person_context(person, check_in_form=None):
     if check_in_form is None and may_plan_check_in(person):
         check_in_form = PlanCheckInForm(formdata=None)
     return {"check_ins": check_ins_of(person), "check_in_form": check_in_form,
-            "today": date.today()}
+            "today": local_today()}
 
 
 @bp.post("/people/<id:person_id>/check-ins")
@@ -307,7 +308,7 @@ def _render_check_in(check_in, form=None, status=200, message=None):
     agreements = db.session.scalars(
         _open_agreements([check_in.employee_id])
         .order_by(Agreement.due_on.is_(None), Agreement.due_on, Agreement.id)).all()
-    today = date.today()
+    today = local_today()
     return render("followup/check_in.html", "content", status=status, check_in=check_in,
                   form=form if writing else None, agreements=agreements, today=today,
                   soon_until=today + timedelta(days=SOON_DAYS), message=message,

@@ -1,11 +1,12 @@
 """Each side prepares the review on their own, brings what they choose into the
 meeting, and keeps private notes during it. What one writes, only they ever see."""
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
+from ..clock import local_today
 from ..access import (is_admin, may_change_preparation, may_prepare, may_see_review,
                       may_share_prepared, viewer_person_id)
 from ..conversations.models import Answer, Conversation, Status
@@ -86,7 +87,7 @@ def planned_reviews():
     employee = db.aliased(Person)
     reviews = db.session.scalars(
         db.select(Conversation).join(employee, Conversation.employee_id == employee.id)
-        .where(Conversation.status == Status.DRAFT, Conversation.held_on >= date.today(),
+        .where(Conversation.status == Status.DRAFT, Conversation.held_on >= local_today(),
                (Conversation.employee_id == me) | (Conversation.manager_id == me)
                | (employee.manager_id == me))
         .order_by(Conversation.held_on, Conversation.id)).all()

@@ -126,7 +126,7 @@ def replace_names(text, names, number, limit=None):
 
 
 def _replace_names(review, names, number):
-    for answer in review.answers:
+    for answer in (*review.answers, *review.coach_notes):  # a note may quote a goal
         answer.text = replace_names(answer.text, names, number)
     for item in (*review.goals, *review.agreements):
         item.description = replace_names(item.description, names, number,

@@ -50,6 +50,8 @@ def _review(review):
         "period_start": review.period_start, "period_end": review.period_end,
         "manager": review.manager.name, "completed_at": review.completed_at,
         "answers": _answers(review),
+        "coach_notes": [{"question_key": n.question_key, "note": n.text}
+                        for n in review.coach_notes],
         "goals": [{"description": g.description, "kind": g.kind.value,
                    "outcome": _value(g.outcome)} for g in review.goals],
         "agreements": [{"description": a.description, "owner": _value(a.owner),

@@ -1,11 +1,10 @@
 """HR answers privacy requests: everything stored about a person, and removing it."""
-from datetime import date
-
 from flask import flash, make_response, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
+from ..clock import local_today
 from ..access import person_or_404, require_admin
 from ..audit.models import Action
 from ..audit.recorder import record
@@ -44,7 +43,7 @@ def export_json(person_id):
     response = make_response(body)
     response.content_type = "application/json; charset=utf-8"
     response.headers["Content-Disposition"] = (
-        f'attachment; filename="voortgang-person-{person.id}-{date.today()}.json"')
+        f'attachment; filename="voortgang-person-{person.id}-{local_today()}.json"')
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -2,14 +2,15 @@
 import json
 import re
 import string
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .dates import TimeFindings, find_time
 from .language import detect_language
-from .lexicon import BIT, DATA, LANGUAGES, LEXICONS
+from .lexicon import DATA, LANGUAGES, LEXICONS, RAW
 from .owner import find_owner
-from .text import Taken, fold, words_of
+from .text import Taken, fold
+from .wording import quoted
 
 MAX_LENGTH = 5_000
 FLAG_ORDER = ("missing_owner", "missing_date", "vague_date", "vague_wording", "past_date",
@@ -27,6 +28,11 @@ class Flag:
     spans: list = field(default_factory=list)
     message: str = ""
     suggestion: str = ""
+
+    def to_dict(self):
+        return {"code": self.code, "words": list(self.words),
+                "spans": [list(span) for span in self.spans], "message": self.message,
+                "suggestion": self.suggestion}
 
 
 @dataclass
@@ -53,14 +59,20 @@ class AgreementCheck:
         return not self.flags
 
     def to_dict(self):
-        data = asdict(self)
-        data["due"] = self.due.isoformat() if self.due else None
-        data["due_from_text"] = self.due_from_text.isoformat() if self.due_from_text else None
-        data["other_dates"] = [d.isoformat() for d in self.other_dates]
-        data["flags"] = self.codes
-        data["details"] = [asdict(flag) for flag in self.flags]
-        del data["text"]
-        return data
+        """Plain JSON values. Written out: `dataclasses.asdict` deep-copies every list
+        and string, which took as long as the analysis itself (python -m voortgang.rules)."""
+        return {
+            "lang": self.lang, "owner": self.owner, "due": _iso(self.due),
+            "flags": self.codes, "owner_words": list(self.owner_words),
+            "due_words": list(self.due_words),
+            "other_dates": [day.isoformat() for day in self.other_dates],
+            "owner_from_text": self.owner_from_text, "due_from_text": _iso(self.due_from_text),
+            "details": [flag.to_dict() for flag in self.flags],
+        }
+
+
+def _iso(day):
+    return day.isoformat() if day else None
 
 
 def analyse_agreement(text, *, today, lang=None, employee=None, manager=None,
@@ -81,19 +93,16 @@ def analyse_agreement(text, *, today, lang=None, employee=None, manager=None,
     lang = lang or detect_language(clean, default=ui_lang if ui_lang in LANGUAGES else "nl")
     lex = LEXICONS[lang]
     folded = fold(clean)
-    words = words_of(folded)
-    mask = lex.gate_mask(words)  # the rules that can match: the rest are skipped
     try:
-        time = find_time(folded, clean, lex, today, next_review, mask)
+        time = find_time(folded, clean, lex, today, next_review)
     except (OverflowError, ValueError):
         time = TimeFindings()  # a date past the calendar's end: treat as no date
     text_owner, actors = find_owner(folded, clean, lex, employee, manager,
                                     blocked=[(m.start, m.end) for m in time.mentions]
-                                    if time.mentions else (),
-                                    words=words, mask=mask)
+                                    if time.mentions else ())
     owner = owner or text_owner
     due = due or time.due
-    flags = _flags(folded, clean, lex, mask, time, actors, owner, due, today, next_review)
+    flags = _flags(folded, clean, lex, time, actors, owner, due, today, next_review)
     check = AgreementCheck(
         text=text, lang=lang, owner=owner, due=due, flags=flags,
         owner_words=_first_words(clean, actors, "kind", text_owner),
@@ -114,7 +123,7 @@ def _first_words(text, mentions, key, value):
     return []
 
 
-def _flags(folded, text, lex, mask, time, actors, owner, due, today, next_review):
+def _flags(folded, text, lex, time, actors, owner, due, today, next_review):
     flags = []
     if owner is None:
         flags.append(Flag("missing_owner"))
@@ -123,13 +132,11 @@ def _flags(folded, text, lex, mask, time, actors, owner, due, today, next_review
             flags.append(_flag_from_spans("vague_date", text, time.vague))
         elif not time.mentions:
             flags.append(Flag("missing_date"))
-    wording = []
-    if mask & BIT["vague_wording"]:
-        # "mogelijk" in "zo snel mogelijk" is part of a vague date, not vague wording
-        # ("zoekt binnenkort uit of" is both); "Hope" may be someone's name.
-        free = Taken([(actor.start, actor.end) for actor in actors]).free
-        wording = [m.span() for m in lex.patterns["vague_wording"].finditer(folded)
-                   if free(*m.span()) and not _within(m.span(), time.vague)]
+    # "mogelijk" in "zo snel mogelijk" is part of a vague date, not vague wording
+    # ("zoekt binnenkort uit of" is both); "Hope" may be someone's name.
+    free = Taken([(actor.start, actor.end) for actor in actors]).free
+    wording = [m.span() for m in lex.patterns["vague_wording"].finditer(folded)
+               if free(*m.span()) and not _within(m.span(), time.vague)]
     if wording:
         flags.append(_flag_from_spans("vague_wording", text, wording))
     if due is not None and due < today:
@@ -163,7 +170,7 @@ def _explain(check, today, next_review, employee, manager, ui_lang):
             if name not in values:
                 values[name] = _value(name, check, today, next_review, employee, manager,
                                       ui_lang, texts)
-        values["words"] = ", ".join(dict.fromkeys(flag.words))
+        values["words"] = quoted(flag.words, texts["and"])
         flag.message = message.format_map(values)
         flag.suggestion = suggestion.format_map(values)
 
@@ -174,7 +181,7 @@ _LAST_EXAMPLE_DAY = date(9999, 12, 1)  # later, four weeks on is past the calend
 
 def _value(name, check, today, next_review, employee, manager, ui_lang, texts):
     if name == "employee":
-        return _first_name(employee) or ("de medewerker" if ui_lang == "nl" else "the employee")
+        return _first_name(employee) or RAW[ui_lang]["generic_employee"]
     if name == "manager":
         return _first_name(manager) or ""
     if name == "example":

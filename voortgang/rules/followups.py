@@ -5,12 +5,17 @@ obstacles, contribution, enjoyment, feedback_to_employee, feedback_to_manager,
 ambitions, growth, needs, learning, needs_for_agreements, check_ins.
 """
 import json
+import re
 from dataclasses import dataclass
 
 from .lexicon import DATA, LANGUAGES, LEXICONS
 from .text import fold
+from .wording import quoted
 
 SHORT_ANSWER_WORDS = 4
+# A mark out of ten, in either language: "5 out of 10", "5 uit 10", "4/10", "3 op 10".
+_LOW_SCORE = re.compile(r"(?<![\d,.])(?:[0-5](?:[.,]5)?)\s*(?:/|out of|uit|op|van de)\s*10\b",
+                        re.IGNORECASE)
 
 with (DATA / "followups.json").open(encoding="utf-8") as _handle:
     TEXTS = json.load(_handle)
@@ -54,12 +59,15 @@ def suggest_followups(phase, answers, *, questions=(), question_texts=None, goal
         if key in dismissed:
             return
         entry = texts[rule]
-        reason = entry.get("reason_one") if count == 1 and "reason_one" in entry \
-            else entry["reason"]
+        question, reason = (entry.get(f"{part}_one", entry[part]) if count == 1
+                            else entry[part] for part in ("question", "reason"))
         found.append(Suggestion(key, rule.removesuffix("_manager"),
-                                entry["question"].format(count=count, **values),
+                                question.format(count=count, **values),
                                 reason.format(count=count, **values), target,
                                 tuple(links)))
+
+    def quote(*words):
+        return quoted(words, texts["and"])
 
     if phase == "looking-back":
         if unreviewed_agreements or previous_open:
@@ -72,15 +80,16 @@ def suggest_followups(phase, answers, *, questions=(), question_texts=None, goal
             if goal.outcome in ("partly", "not_met") and _words(answers.get("obstacles")) \
                     < SHORT_ANSWER_WORDS * 2:
                 add("goal_not_met", f"goal_not_met:{index}", target="obstacles",
-                    goal=goal.description[:80], outcome=texts["outcomes"][goal.outcome])
+                    goal=quote(goal.description[:80]), outcome=texts["outcomes"][goal.outcome])
     signals = _signals(" ".join(answers.get(k, "") for k in questions), "workload")
     if signals:
         add("workload", f"workload:{phase}", target=_first_with(answers, questions),
-            words=", ".join(signals))
+            words=quote(*signals))
     if "enjoyment" in questions:
-        low = _signals(answers.get("enjoyment", ""), "low_enjoyment")
+        low = _signals(answers.get("enjoyment", ""), "low_enjoyment") \
+            + _low_scores(answers.get("enjoyment", ""))
         if low:
-            add("low_enjoyment", "low_enjoyment", target="enjoyment", words=", ".join(low))
+            add("low_enjoyment", "low_enjoyment", target="enjoyment", words=quote(*low))
     if "feedback_to_manager" in questions:
         to_employee = answers.get("feedback_to_employee")
         to_manager = answers.get("feedback_to_manager")
@@ -94,18 +103,20 @@ def suggest_followups(phase, answers, *, questions=(), question_texts=None, goal
         wishes = _signals(answers.get("learning", ""), "training")
         if wishes and not set(agreement_kinds) & {"training", "coaching"}:
             add("training_without_agreement", "training_without_agreement",
-                target="learning", words=wishes[0])
+                target="learning", words=quote(wishes[0]))
     for key in questions:
         count = _words(answers.get(key))
         if 0 < count < SHORT_ANSWER_WORDS:
             add("short_answer", f"short_answer:{key}", target=key, count=count,
-                question=_strip(question_texts.get(key, key)))
+                question=quote(_strip(question_texts.get(key, key))))
+    # The open questions are on screen already: the tip only comes once most of the
+    # step is answered, as a reminder with a link to each, not a list of them.
     covered = {tip.target for tip in found}
     open_questions = [k for k in questions if not answers.get(k)]
-    if open_questions and len(open_questions) < len(questions) \
+    if open_questions and 2 * len(open_questions) <= len(questions) \
             and not set(open_questions) <= covered:
         add("unanswered", f"unanswered:{phase}", count=len(open_questions),
-            questions="; ".join(_strip(question_texts.get(k, k)) for k in open_questions))
+            links=[(f"answer_{k}", _strip(question_texts.get(k, k))) for k in open_questions])
     return found[:limit]
 
 
@@ -119,6 +130,11 @@ def _strip(question):
 
 def _first_with(answers, keys):
     return next((k for k in keys if answers.get(k)), None)
+
+
+def _low_scores(text):
+    """Marks of five or less out of ten ("5 out of 10", "een 4/10"), as written."""
+    return [match.group(0) for match in _LOW_SCORE.finditer(text or "")]
 
 
 def _signals(text, name):

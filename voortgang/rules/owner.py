@@ -6,86 +6,32 @@ Priya") and not a possessive ("Jans contract", "Tom's laptop"). A passive
 sentence has no owner unless its agent is named ("wordt ingewerkt door Jan").
 """
 import bisect
-import functools
 import itertools
-import operator
 import re
-from dataclasses import dataclass
 
-from .lexicon import BIT
-from .text import ANY_TEXT, WORD, Taken, anchors, fold, literal_trie
-
-EMPLOYEE, MANAGER, BOTH, OTHER, NOBODY = "employee", "manager", "both", "other", "nobody"
-_OWNER_WORDS, _PASSIVE = BIT["owner_words"], BIT["passive"]
-
-
-@dataclass(slots=True)
-class Actor:
-    start: int
-    end: int
-    kind: str
-    strong: bool = True      # a person's name or a role word: no verb needed after it
-    possessive: bool = False
-
-
-@functools.lru_cache(maxsize=256)
-def _people_pattern(employee, manager):
-    """One pattern for every way the two people can be named (longest first).
-
-    Returns the pattern (or None), the kind per spelling, and the words without
-    which it cannot match (a gate, as `text.gate_holds` reads it).
-    """
-    kinds = {}
-    for name, kind in ((employee, EMPLOYEE), (manager, MANAGER)):
-        for variant in _name_parts(name):
-            kinds.setdefault(variant, kind)
-    if not kinds:
-        return None, kinds, frozenset()
-    # A trie, which prefers the longest name ("sanne de vries" over "sanne").
-    pattern = re.compile(rf"(?<![\w&])(?P<name>{literal_trie(kinds)})(?P<poss>'s|'|s)?(?![\w&])")
-    words = anchors(pattern.pattern)
-    return pattern, kinds, frozenset(words or {ANY_TEXT})
-
-
-@functools.lru_cache(maxsize=256)
-def _name_parts(name):
-    parts = [fold(p) for p in (name or "").split() if len(p) > 1]
-    if not parts:
-        return []
-    variants = {" ".join(parts), parts[0]}
-    if len(parts) > 1 and parts[-1] not in ("de", "van", "der", "den"):
-        variants.add(parts[-1])
-        variants.add(" ".join(parts[1:]))  # "Van Dijk" for Anne van Dijk
-    return sorted(variants, key=len, reverse=True)
-
+from .actors import BOTH, EMPLOYEE, MANAGER, NOBODY, OTHER, find_actors, people_pattern
+from .text import WORD, Taken, fold
 
 _LABEL_COLON = re.compile(r":(?:\s|$)")
-# Capitalised words; the character before one is checked apart (`_name_start`):
-# a pattern that opens with a look-behind is tried at every position, this one
-# only where a capital stands.
-_CAPITALISED = re.compile(r"[A-Z][a-z]+(?![\w&])")
-
-
-def _name_start(text, start):
-    before = text[start - 1:start]
-    return not before or not (before.isalnum() or before in "_&'")
 
 
 class OwnerReader:
-    __slots__ = ("t", "original", "lex", "words", "mask", "o", "p", "free", "people",
-                 "people_kinds", "people_words", "passive", "clause_start", "word_spans")
+    """One text being read for its owner: the actors named, and the grammar around them."""
 
-    def __init__(self, folded, original, lex, employee, manager, blocked, words, mask):
-        self.t, self.original, self.lex, self.words, self.mask = \
-            folded, original, lex, words, mask
+    __slots__ = ("t", "original", "lex", "o", "p", "free", "people", "people_kinds",
+                 "passive", "clause_start", "word_spans")
+
+    def __init__(self, folded, original, lex, employee, manager, blocked):
+        self.t, self.original, self.lex = folded, original, lex
         self.o = lex.owner
         self.p = lex.patterns
         # Spans claimed by dates ("15 jan" is not Jan) are not free for names.
         self.free = Taken(blocked).free
         self.word_spans = None
-        self.people, self.people_kinds, self.people_words = _people_pattern(employee, manager)
+        self.people, self.people_kinds = people_pattern(
+            employee, manager, self.o["name_particles"], self.o["possessive_endings"])
 
-    # finding mentions ----------------------------------------------------------------
+    # where words are ----------------------------------------------------------------
 
     def word_start(self, position):
         """Where the `WORD` that holds `position` starts: there, unless it is glued to
@@ -112,73 +58,6 @@ class OwnerReader:
             self.word_spans = ([start for start, _ in spans], [end for _, end in spans])
         return self.word_spans
 
-    def actors(self):
-        found = []
-        people = self.people.finditer(self.t) \
-            if self.people and not self.people_words.isdisjoint(self.words) else ()
-        for m in people:
-            start, end = m.span()
-            if self.free(start, end):
-                found.append(Actor(start, end, self.people_kinds[m["name"]], True,
-                                   bool(m["poss"])))
-        owner_words = self.p["owner_words"].finditer(self.t) \
-            if self.mask & _OWNER_WORDS else ()
-        kinds = self.p["owner_kinds"]
-        for m in owner_words:
-            start, end = m.span()
-            if _overlaps(found, (start, end)) or not self.free(start, end):
-                continue
-            word = m.group()
-            if word == "it" and self.original[start:end] != "IT":
-                continue
-            kind = kinds[word]
-            found.append(Actor(start, end, kind, kind != OTHER))
-        if len(found) > 1:
-            found.sort(key=_START)
-        if not self.known_opener_decides(found):
-            found.extend(self.unknown_names(found))
-            if len(found) > 1:
-                found.sort(key=_START)
-        return found
-
-    def known_opener_decides(self, known):
-        """Can no unknown name change who owns the line? So when a known person opens
-        it as the one who acts ("Sanne volgt ...", "De manager plant ..."), with no
-        label, no passive, and no capital between them and the others named (an
-        unknown name there could join them: "Sanne, Pieter en Karin").
-        """
-        if not known or not SHORTCUTS:
-            return False
-        first, last = known[0], known[-1]
-        if first.start or not first.strong or first.possessive or ":" in self.t \
-                or self.mask & _PASSIVE or self.clause_start:
-            return False
-        between = slice(first.end, last.start)
-        return self.original[between] == self.t[between]  # no capitals, no accents
-
-    def unknown_names(self, known):
-        """Capitalised names of people we do not know: a colleague, a mentor."""
-        found = []
-        intro = self.o["name_introducers"]
-        not_names = self.p["not_names"]
-        for match in _CAPITALISED.finditer(self.original):
-            start, end = match.span()
-            if self.t[start:end] in not_names or not _name_start(self.original, start):
-                continue
-            if _overlaps(known, (start, end)) or not self.free(start, end):
-                continue
-            if _overlaps(known, (end + 1, end + 2)):
-                continue  # "Perhaps Ethan takes ...": the word before a name is no name
-            # The word before is the one before the whole word that holds the name:
-            # "O’Brien", "Łukasz-Jan" are one word.
-            before = _last_word(self.t[:self.word_start(start)])
-            clause_start = not before or self.t[:start].rstrip().endswith((":", ";", "."))
-            agent = self.passive and before in self.o["agent_prepositions"]  # "door Hans"
-            acts = clause_start and self.acts_after(end, allow_name=True)
-            if before in intro or agent or acts:
-                found.append(Actor(start, end, OTHER, strong=True))
-        return found
-
     def acts_after(self, end, allow_name=False):
         """Is the word (a `WORD`) that ends at `end` followed by a verb (or by a name
         and then a verb)?"""
@@ -195,7 +74,7 @@ class OwnerReader:
             if self.verb_like(word):
                 return True
             if skipped < 2 and (original[:1].isupper() or word in self.o["skippable"]
-                                or word.endswith("ly")):
+                                or word.endswith(self.o["adverb_suffixes"])):
                 skipped += 1
                 continue
             return False
@@ -208,12 +87,23 @@ class OwnerReader:
             return False
         return word.endswith(self.o["verb_suffixes"]) and not word.endswith("'s")
 
+    @staticmethod
+    def last_word(head):
+        """The last word (a `WORD`) of a text, or "" if it has none."""
+        while head:
+            rest, _, piece = head.rstrip().rpartition(" ")  # a word never spans a space
+            found = WORD.findall(piece)
+            if found:
+                return found[-1]
+            head = rest
+        return ""
+
     # choosing the one who acts ---------------------------------------------------------
 
     def owner(self):
         self.passive = passive = self.find_passive()
         self.clause_start = clause_start = self.main_clause_start()
-        actors = self.actors()
+        actors = find_actors(self)
         if ":" in self.t:
             label, topics = self.label_owner(actors)
             if label:
@@ -246,7 +136,7 @@ class OwnerReader:
 
     def find_passive(self):
         """The passive auxiliary of the main clause ("wordt", "will be"), or None."""
-        passive = self.p["passive"].search(self.t) if self.mask & _PASSIVE else None
+        passive = self.p["passive"].search(self.t)
         if passive and (self.p["subordinator"].search(self.t, 0, passive.start())
                         or not self.p["participle"].search(self.t, passive.end())):
             return None  # "Sanne zorgt dat het contract wordt aangepast" is active
@@ -262,7 +152,7 @@ class OwnerReader:
         if len(head) != 1 or not head[0][:1].isupper() or not head[0].isalpha():
             return False  # "Later, David and Ethan ..." opens with an adverb, not a command
         word = fold(head[0])
-        if word in self.lex.vocabulary or word in self.p["owner_kinds"]:
+        if word in self.lex.vocabulary or word in self.lex.owner_kinds:
             return False
         return not self.acts_after(actor.end)
 
@@ -324,33 +214,6 @@ class OwnerReader:
         return words[-1] if words else ""
 
 
-# The shortcut that skips looking for unknown names; a test turns it off to check
-# that it never changes an answer.
-SHORTCUTS = True
-
-
-def _last_word(head):
-    """The last word (a `WORD`) of a text, or "" if it has none."""
-    while head:
-        rest, _, piece = head.rstrip().rpartition(" ")  # a word never spans a space
-        found = WORD.findall(piece)
-        if found:
-            return found[-1]
-        head = rest
-    return ""
-
-
-_START = operator.attrgetter("start")
-
-
-def _overlaps(actors, span):
-    start, end = span
-    for actor in actors:
-        if actor.start < end and start < actor.end:
-            return True
-    return False
-
-
 def _combine(kinds):
     if BOTH in kinds or {EMPLOYEE, MANAGER} <= kinds:
         return BOTH
@@ -360,11 +223,6 @@ def _combine(kinds):
     return None
 
 
-def find_owner(folded, original, lex, employee, manager, blocked, words, mask):
-    """The owner code (or None) and the actor mentions that were considered.
-
-    `words` are the text's `text.words_of`, and `mask` their `Lexicon.gate_mask`:
-    they decide what can be skipped.
-    """
-    return OwnerReader(folded, original, lex, employee, manager, blocked, words,
-                       mask).owner()
+def find_owner(folded, original, lex, employee, manager, blocked):
+    """The owner code (or None) and the actor mentions that were considered."""
+    return OwnerReader(folded, original, lex, employee, manager, blocked).owner()

@@ -110,9 +110,12 @@ def markdown(summary):
             out += [f"### {md(_('Next evaluation'))}", "",
                     md(summary.next_review or _("No date set yet")), ""]
         out += [f"### {md(_('What was said'))}", ""]
-        for question, answer in part.answers:
+        for question, answer, notes in part.answers:
             out += [f"**{md(question)}**", ""]
             out += [md_block(answer) if answer else f"*{md(_('Not answered'))}*", ""]
+            label = md(_("Coach's question"))
+            out += [f"> *{label}:* {md(note)}" for note in notes]
+            out += [""] if notes else []
     own_words = _("In %(name)s's own words", name=c.employee.name)
     out += [f"## {md(own_words)}", "",
             md_block(summary.reaction) if summary.reaction

@@ -47,7 +47,7 @@ class Part:
     slug: str
     title: str
     groups: list
-    answers: list  # (question, answer or None)
+    answers: list  # (question, answer or None, coach's questions noted there)
 
 
 @dataclass
@@ -138,8 +138,11 @@ def _previous_agreements(conversation):
 
 
 def _answers(conversation, phase):
+    """(question, answer or None, the coach's questions noted there) per question."""
     texts = conversation.answer_texts()
-    return [(str(q.text), texts.get(q.key) or None) for q in phase.questions]
+    notes = conversation.coach_notes_by_question()
+    return [(str(q.text), texts.get(q.key) or None, [n.text for n in notes.get(q.key, [])])
+            for q in phase.questions]
 
 
 def build(conversation):

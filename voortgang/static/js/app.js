@@ -157,9 +157,16 @@
   });
 
   // --- Focus and messages ------------------------------------------------------------
-  // After htmx swaps in another phase, move focus to its heading for screen readers.
+  // After htmx swaps in another phase, move focus to its heading for screen readers;
+  // a message that answers what was just done (a refused completion) goes first, in view.
   document.addEventListener("htmx:afterSwap", function (event) {
     if (event.detail.target.id !== "conversation") return;
+    const message = document.querySelector("#conversation [data-show-first]");
+    if (message) {
+      message.focus({ preventScroll: true });
+      message.scrollIntoView({ block: "center" });
+      return;
+    }
     const heading = document.getElementById("phase-title");
     if (heading) {
       heading.focus({ preventScroll: true });
@@ -185,6 +192,39 @@
   });
   document.addEventListener("htmx:sendError", function () {
     showProblem(problem.dataset.error);
+  });
+
+  // As the agreement is typed, who and when that the text names fill the form's empty
+  // fields, so the checklist and the fields beside it say the same. What the user chose
+  // in a field stays; a value the text filled in follows the text.
+  function fillFromText(box) {
+    const found = box.querySelector("[data-found-in-text]");
+    const form = box.closest("form");
+    if (!found || !form) return;
+    let filled = null;
+    [["owner", found.dataset.owner], ["due_on", found.dataset.due]].forEach(function (pair) {
+      const field = form.elements[found.dataset.prefix + "-" + pair[0]];
+      if (!field || field.value === pair[1]) return;
+      if (field.value && field.dataset.filledFromText !== "yes") return;
+      field.value = pair[1];
+      if (pair[1]) field.dataset.filledFromText = "yes";
+      else delete field.dataset.filledFromText;
+      filled = field;
+    });
+    // The checklist asks again with the fields as they are now (no offer to copy).
+    if (filled) {
+      const asked = new Event("change", { bubbles: true });
+      asked.fromText = true;
+      filled.dispatchEvent(asked);
+    }
+  }
+  document.addEventListener("htmx:afterSwap", function (event) {
+    const box = event.detail.target;
+    if (box && box.matches && box.matches(".assistant")) fillFromText(box);
+  });
+  document.addEventListener("change", function (event) {
+    // A choice made by hand is the user's own from now on.
+    if (!event.fromText && event.target.dataset) delete event.target.dataset.filledFromText;
   });
 
   // The assistant found who and when in the text: copy them into the form's fields.
@@ -214,22 +254,70 @@
     });
   });
 
-  // A follow-up question, added as a note under the answer it belongs to (autosaved).
-  document.addEventListener("click", function (event) {
-    const button = event.target.closest("[data-insert-into]");
-    if (!button) return;
-    const field = document.getElementById(button.dataset.insertInto);
-    if (!field) return;
-    field.value = (field.value ? field.value.replace(/\s*$/, "") + "\n" : "") +
-      button.dataset.text + " ";
-    field.focus();
-    field.setSelectionRange(field.value.length, field.value.length);
-    field.dispatchEvent(new Event("input", { bubbles: true }));
+  // --- The coach's tips ----------------------------------------------------------
+  // A tip that was not there before is marked "new", put first and read out by the
+  // live region beside it (the focus stays where the typing is). While a field has
+  // the focus, the tips about it come first.
+  let seenTips = null;  // the keys on screen, per step; null until a step is shown
+  let seenStep = null;
+
+  function tipsOf(panel) {
+    return Array.from(panel.querySelectorAll(":scope > ul > li[data-key]"));
+  }
+
+  function followTips() {
+    const panel = document.getElementById("followups");
+    const conversation = document.getElementById("conversation");
+    if (!panel || !conversation) return;
+    const tips = tipsOf(panel);
+    const step = conversation.dataset.phase;
+    if (seenStep !== step || seenTips === null) {
+      seenStep = step;
+      seenTips = new Set(tips.map(function (tip) { return tip.dataset.key; }));
+      putFittingTipsFirst(panel);
+      return;
+    }
+    const fresh = tips.filter(function (tip) { return !seenTips.has(tip.dataset.key); });
+    seenTips = new Set(tips.map(function (tip) { return tip.dataset.key; }));
+    putFittingTipsFirst(panel);
+    if (!fresh.length) return;
+    const list = fresh[0].parentElement;
+    fresh.slice().reverse().forEach(function (tip) {
+      tip.classList.add("is-new");
+      const badge = document.createElement("span");
+      badge.className = "new-badge";
+      badge.textContent = panel.dataset.newLabel;
+      tip.prepend(badge);
+      list.prepend(tip);
+    });
+    const announcer = document.querySelector("[data-coach-announcer]");
+    if (announcer) {
+      const question = fresh[0].querySelector(".followup-question");
+      announcer.textContent = panel.dataset.announce + " " + (question ? question.textContent : "");
+    }
+  }
+
+  function putFittingTipsFirst(panel) {
+    const focused = document.activeElement;
+    const name = focused && focused.closest && focused.closest("#agreements form")
+      ? "agreement" : focused && focused.id;
+    if (!name) return;
+    const fitting = tipsOf(panel).filter(function (tip) {
+      return (tip.dataset.fits || "").split(" ").indexOf(name) !== -1;
+    });
+    fitting.reverse().forEach(function (tip) { tip.parentElement.prepend(tip); });
+  }
+
+  document.addEventListener("htmx:load", followTips);
+  document.addEventListener("DOMContentLoaded", followTips);
+  document.addEventListener("focusin", function () {
+    const panel = document.getElementById("followups");
+    if (panel) putFittingTipsFirst(panel);
   });
 
   // Print buttons and autosave notes only hold with JavaScript, so they start hidden.
   document.addEventListener("htmx:load", function (event) {
-    const hiddenUntilScript = "[data-print], [data-js-only], [data-insert-into]";
+    const hiddenUntilScript = "[data-print], [data-js-only]";
     const root = event.detail.elt;
     const found = Array.from(root.querySelectorAll(hiddenUntilScript));
     if (root.matches && root.matches(hiddenUntilScript)) found.push(root);

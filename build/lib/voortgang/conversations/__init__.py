@@ -1,0 +1,1 @@
+"""The conversation itself: its phases, answers, goals and agreements."""

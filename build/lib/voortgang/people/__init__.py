@@ -1,0 +1,1 @@
+"""People: pick or add the employee whose review it is."""

@@ -1,0 +1,171 @@
+"""Word lists and patterns per language, read from data/*.json (checked against
+schema.py at import) and compiled once per language, when a text first needs it."""
+import re
+from pathlib import Path
+
+from .date_rules import DATE_RULES
+from .schema import check_same_languages, load_language
+from .text import alternatives, fold, phrase_pattern
+
+DATA = Path(__file__).parent / "data"
+LANGUAGES = ("nl", "en")
+
+
+class EndsWith:
+    """Do the words before a date end with one of the phrases, maybe followed by an
+    article? ("uiterlijk", "before the"). A lookup of the last few words, where a
+    regex would be tried at every position of the text."""
+
+    def __init__(self, phrases, articles, *, accents=False):
+        """`accents`: keep them (lowercase only), to tell "vóór" from "voor"."""
+        self.articles = articles
+        self.by_last_word = {}  # "uiterlijk op" is found under "op"
+        for phrase in {tuple((p.lower() if accents else fold(p)).split()) for p in phrases}:
+            self.by_last_word.setdefault(phrase[-1], []).append(list(phrase))
+
+    def __call__(self, words):
+        """`words`: the words before a date, in order (a list)."""
+        if not words:
+            return False
+        if self._ends(words):
+            return True
+        return words[-1] in self.articles and self._ends(words[:-1])
+
+    def _ends(self, words):
+        for phrase in self.by_last_word.get(words[-1], ()) if words else ():
+            if words[-len(phrase):] == phrase:
+                return True
+        return False
+
+
+# The owner lists, per kind of owner; a phrase is in one of them only (schema.EXCLUSIVE).
+OWNER_KINDS = {"employee": "employee", "manager": "manager", "both": "both", "other": "other",
+               "indefinite": "nobody", "pronoun_employee": "employee"}
+
+
+class Lexicon:
+    """One language's data, ready for the rules: folded tables, compiled patterns."""
+
+    def __init__(self, raw):
+        self.lang, self.raw = raw["language"], raw
+        folded = {key: {fold(k): v for k, v in raw[key].items()}
+                  for key in ("months", "weekdays", "numbers", "units", "relative",
+                              "holidays")}
+        self.months, self.weekdays, self.numbers = (folded["months"], folded["weekdays"],
+                                                    folded["numbers"])
+        self.units, self.relative, self.holidays = (folded["units"], folded["relative"],
+                                                    folded["holidays"])
+        self.month_regex = alternatives(self.months)
+        self.months_alone = frozenset(raw["months_alone"])
+        self.capitalised_months_alone = frozenset(raw["capitalised_months_alone"])
+        self.weekday_needs_preposition = frozenset(raw["weekday_abbreviations_need_preposition"])
+        self.weekday_events = frozenset(fold(w) for w in raw["weekday_event_nouns"])
+        self.holiday_events = frozenset(raw["holiday_event_nouns"])
+        self.numeric_idioms = frozenset(raw["numeric_idioms"])
+        next_week = alternatives(raw["next_week"])
+        self.next_week_after = re.compile(rf"\s*(?:{next_week})\b")
+        self.next_week_before = re.compile(rf"(?:{next_week})\s*$")
+        self._prepositions(raw)
+        self.owner = {key: (tuple if key.endswith("_suffixes") else frozenset)(
+            fold(w) for w in words) for key, words in raw["owner"].items()
+            if isinstance(words, list)}
+        self.owner_kinds = {}
+        for key, kind in OWNER_KINDS.items():
+            for phrase in raw["owner"][key]:
+                self.owner_kinds[fold(phrase)] = kind
+        self.vocabulary = VOCABULARY[self.lang]
+        # Capitalised words that are no one's name: "Afspraak", "Maandag", "Manager".
+        self.not_names = self.vocabulary | frozenset(self.weekdays) | frozenset(self.owner_kinds)
+        self.patterns = self._patterns(raw)
+        self.date_rules = tuple((rule, re.compile(rule.pattern(self))) for rule in DATE_RULES)
+
+    def _prepositions(self, raw):
+        articles = frozenset(fold(w) for w in raw["articles"])
+        self.deadline_preps = EndsWith(raw["deadline_prepositions"] + raw["start_prepositions"]
+                                       + raw["span_prepositions"] + raw["period_prefixes"],
+                                       articles)
+        self.start_preps = EndsWith(raw["start_only_prepositions"], articles)
+        self.period_preps = EndsWith(raw["period_prefixes"], articles)
+        self.quarter_preps = EndsWith(raw["quarter_prefixes"], articles)
+        self.span_preps = EndsWith(raw["span_prepositions"], articles)
+        self.holiday_preps = EndsWith(raw["holiday_prepositions"], articles)
+        self.year_end_preps = EndsWith(raw["year_end_prefixes"], articles)
+        self.firm_preps = EndsWith(raw["firm_deadline_prepositions"], articles, accents=True)
+
+    def _patterns(self, raw):
+        owner = raw["owner"]
+        patterns = {
+            "vague_wording": phrase_pattern([fold(w) for w in raw["vague_wording"]],
+                                            escape=False),
+            "owner_words": phrase_pattern(self.owner_kinds),
+            "passive": re.compile(owner["passive"]),
+            "participle": re.compile(owner["participle"]),
+            "subordinator": phrase_pattern([fold(w) for w in owner["subordinators"]]),
+            "together_before": re.compile(
+                r"(?:^|\s)(?:" + alternatives(owner["together"]) + r")"
+                r"(?:\s+(?:" + alternatives(owner["determiners"]) + r"))?\s*$"),
+        }
+        # "met hulp van Jan": a phrase that makes the next person an object
+        phrases = sorted((fold(w) for w in owner["object_prepositions"] if " " in w),
+                         key=len, reverse=True)
+        patterns["object_phrases"] = phrases
+        patterns["object_phrase_ends"] = tuple(" " + phrase for phrase in phrases)
+        for name, words in raw["followup_signals"].items():  # read by followups.py
+            patterns[f"signal_{name}"] = phrase_pattern([fold(w) for w in words])
+        return patterns
+
+
+# Lists that do not say which language a text is in, nor that a capitalised word is
+# no name: "ten laatste" would make "ten pull requests" Dutch; "Jan" and "May" are
+# names too (a month that is a date has been claimed by the date rules before names
+# are looked for); "van" and "de" are parts of names in either language; and the
+# lists of word endings and small helper words hold no words of their own.
+NOT_VOCABULARY = frozenset({
+    "months", "months_alone", "capitalised_months_alone", "firm_deadline_prepositions",
+    "weekday_event_nouns", "numeric_idioms", "ordinal_suffixes", "day_month_joiners",
+    "month_day_joiners", "week_words", "next_week", "articles", "generic_employee",
+    "owner.name_particles", "owner.adverb_suffixes", "owner.uppercase_only"})
+
+
+def _vocabulary(raw):
+    """Every word the lists know: such a word at the start of a line is not a name,
+    and the language with more of a text's words (on a tie of stopwords) is its own.
+
+    `label_words` are there for this alone: "Afspraak: ..." or "Agreement: ...".
+    The names of keys count too, as they have since the first rules ("manager" is a
+    key in both languages); an empty list adds nothing, not even its key.
+    """
+    words = set()
+
+    def walk(value, path=""):
+        if isinstance(value, str):
+            words.update(re.findall(r"[^\W\d_]{2,}", fold(value)))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if f"{path}{key}" not in NOT_VOCABULARY and item != []:
+                    walk(key)
+                    walk(item, f"{key}." if not path else path)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+    walk(raw)
+    return frozenset(words)
+
+
+class _Lexicons(dict):
+    """The compiled lexicon per language, compiled once, when a text first needs it:
+    a process that only checks Dutch never pays for English, and importing the
+    package stays quick."""
+
+    def __missing__(self, lang):
+        if lang not in RAW:
+            raise KeyError(lang)
+        self[lang] = lexicon = Lexicon(RAW[lang])
+        return lexicon
+
+
+RAW = {lang: load_language(DATA / f"{lang}.json") for lang in LANGUAGES}
+check_same_languages(RAW)
+STOPWORDS = {lang: frozenset(fold(w) for w in raw["stopwords"]) for lang, raw in RAW.items()}
+VOCABULARY = {lang: _vocabulary(raw) for lang, raw in RAW.items()}
+LEXICONS = _Lexicons()

@@ -1,0 +1,110 @@
+"""Text folding that keeps every character in place, and regexes built from word lists."""
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+
+
+def fold(text):
+    """Lowercase and strip accents, one character for one character.
+
+    "Vóór 15 Januari" becomes "voor 15 januari"; positions stay valid for `text`,
+    so a match in the folded text points at the words as they were typed.
+    """
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FOLDED)
+
+
+class _FoldTable(dict):
+    """Code point -> folded character, filled as characters are met (for str.translate)."""
+
+    def __missing__(self, code):
+        folded = _fold_char(chr(code))
+        if len(self) < 10_000:  # odd input must not grow it without end
+            self[code] = folded
+        return folded
+
+
+_FOLDED = _FoldTable()
+
+
+def _fold_char(char):
+    char = char.translate(_APOSTROPHES)
+    lower = char.lower()
+    if len(lower) != 1:
+        return char  # "İ" lowercases to two characters: keep it, or positions shift
+    base = unicodedata.normalize("NFD", lower)[0]
+    return base if base.isalnum() or not lower.isalnum() else lower
+
+
+_LOOKAROUND = re.compile(r"\(\?<?[!=][^)]*\)")
+_REGEX_SYNTAX = re.compile(r"[\\()\[\]?*+{}|^$]")
+
+
+def phrase_pattern(phrases, *, escape=True):
+    """`phrase_regex`, compiled."""
+    return re.compile(phrase_regex(phrases, escape=escape))
+
+
+def phrase_regex(phrases, *, escape=True):
+    """One regex over phrases (literal, or small regexes when `escape` is off), on
+    word boundaries. The longest phrase wins: "later this year" over "later".
+    """
+    phrases = set(phrases)
+    literal = {p for p in phrases if escape or not _REGEX_SYNTAX.search(p)}
+    # Regexes follow the literal trie, longest first (measured without look-arounds),
+    # then alphabetically, so that every process compiles the same pattern.
+    regexes = sorted(phrases - literal, key=lambda p: (-len(_LOOKAROUND.sub("", p)), p))
+    parts = ([literal_trie(literal)] if literal else []) + regexes
+    return rf"(?<![\w&])(?:{'|'.join(parts)})(?![\w&])"
+
+
+def alternatives(words):
+    """A regex for any of the literal words, the longest first ("" if there are none)."""
+    return literal_trie({fold(w) for w in words})
+
+
+def literal_trie(words):
+    """Literal alternatives as a trie ("de (?:medewerker|manager)"): the longest that
+    fits is tried first, and the regex engine does not try every word at every
+    position, which a plain list of alternatives makes it do."""
+    root = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = True
+    return _trie_regex(root)
+
+
+def _trie_regex(node):
+    ends_here = "" in node
+    branches = [re.escape(char) + _trie_regex(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # Optional tails are tried first, so the longest phrase wins.
+    return f"(?:{body})?" if ends_here else body
+
+
+WORD = re.compile(r"[\w&][\w&'\-./]*[\w&]|[\w&]")
+
+
+class Taken:
+    """Character ranges already explained by a rule, so later rules skip them."""
+
+    __slots__ = ("spans",)
+
+    def __init__(self, spans=()):
+        self.spans = list(spans)
+
+    def free(self, start, end):
+        for taken_start, taken_end in self.spans:
+            if taken_start < end and start < taken_end:
+                return False
+        return True
+
+    def take(self, start, end):
+        self.spans.append((start, end))
