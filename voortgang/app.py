@@ -125,7 +125,7 @@ def _init_extensions(app):
 
 
 def _register_blueprints(app):
-    from . import cli, errors, health, i18n
+    from . import cli, display, errors, health, i18n
     from .accounts import bp as accounts_bp
     from .audit import bp as audit_bp
     from .conversations import (carried, coaching, followups,  # noqa: F401  (register on bp)
@@ -137,6 +137,7 @@ def _register_blueprints(app):
 
     app.register_blueprint(health.bp)
     app.register_blueprint(i18n.bp)
+    app.register_blueprint(display.bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(audit_bp)
     app.register_blueprint(people_bp)
