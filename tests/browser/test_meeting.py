@@ -57,6 +57,7 @@ def answer_and_see_the_tip(page, field_id, text, rule, new_label):
 
 
 def next_step(page):
+    expect(page.locator(".htmx-request")).to_have_count(0)  # the last swaps are in
     page.locator(".phase-nav button[value=next]").click()
 
 
@@ -111,4 +112,5 @@ def test_a_whole_review_at_the_shared_screen(context, conversation, console, siz
     expect(refusal).to_contain_text(text["refused"])
     expect(refusal).to_be_in_viewport()
     expect(refusal).to_be_focused()
-    assert console.problems() == []
+    # The refusal came back as a 422, which Chromium logs; nothing else may.
+    assert [p for p in console.problems() if "status of 422" not in p] == []
