@@ -4,6 +4,8 @@ meeting-room display that stays on from page to page."""
 import pytest
 from playwright.sync_api import expect
 
+pytestmark = pytest.mark.markup
+
 PHONE = {"width": 390, "height": 844}
 SMALL_PHONE = {"width": 320, "height": 640}
 TABLET = {"width": 820, "height": 1180}

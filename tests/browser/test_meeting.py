@@ -10,6 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+# Layout on two screens: the flow itself runs on every database in test_review_cycle.py.
+pytestmark = pytest.mark.markup
 SIZES = {"laptop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 TEXTS = {
     "nl": {"enjoyment": "Het haalt het plezier eruit, een 5 op 10",
