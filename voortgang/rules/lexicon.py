@@ -88,9 +88,14 @@ class Lexicon:
         self.weekday_events = frozenset(fold(w) for w in raw["weekday_event_nouns"])
         self.holiday_events = frozenset(raw["holiday_event_nouns"])
         self.numeric_idioms = frozenset(raw["numeric_idioms"])
-        next_week = alternatives(raw["next_week"])
-        self.next_week_after = re.compile(rf"\s*(?:{next_week})\b")
-        self.next_week_before = re.compile(rf"(?:{next_week})\s*$")
+        self.ordinal_words = {fold(k): v for k, v in raw["ordinal_words"].items()}
+        self.easter_holidays = {fold(k): v for k, v in raw["easter_holidays"].items()}
+        self.relative_months = {fold(k): v for k, v in raw["relative_months"].items()}
+        # "dinsdag volgende week", "deze week woensdag", "friday after next"
+        self.weekday_weeks = {fold(k): v for k, v in raw["weekday_weeks"].items()}
+        weeks = alternatives(self.weekday_weeks)
+        self.weekday_weeks_after = re.compile(rf"\s*(?P<weeks>{weeks})(?![\w])")
+        self.weekday_weeks_before = re.compile(rf"(?<![\w])(?P<weeks>{weeks})\s*$")
 
     def _owner(self, raw):
         self.owner = {key: (tuple if key.endswith("_suffixes") else frozenset)(
@@ -115,6 +120,9 @@ class Lexicon:
         self.holiday_preps = EndsWith(raw["holiday_prepositions"], articles)
         self.year_end_preps = EndsWith(raw["year_end_prefixes"], articles)
         self.firm_preps = EndsWith(raw["firm_deadline_prepositions"], articles, accents=True)
+        self.start_or_per_preps = EndsWith(raw["start_prepositions"], articles)
+        self.event_preps = EndsWith(raw["event_prepositions"], articles)
+        self.ambiguous_month_preps = EndsWith(raw["ambiguous_month_prefixes"], articles)
 
     def _patterns(self, raw):
         owner = raw["owner"]
@@ -147,7 +155,10 @@ class Lexicon:
 NOT_VOCABULARY = frozenset({
     "months", "months_alone", "capitalised_months_alone", "firm_deadline_prepositions",
     "weekday_event_nouns", "numeric_idioms", "ordinal_suffixes", "day_month_joiners",
-    "month_day_joiners", "week_words", "next_week", "articles", "generic_employee",
+    "month_day_joiners", "week_words", "articles", "generic_employee",
+    "part_of_joiners", "weekday_weeks", "relative_months", "next_n_words", "week_of_words",
+    "range_joiners", "event_prepositions", "ambiguous_month_prefixes", "topic_joiners",
+    "day_articles", "span_suffixes",
     "owner.name_particles", "owner.adverb_suffixes", "owner.uppercase_only",
     "owner.possessive_endings"})
 
