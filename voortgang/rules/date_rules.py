@@ -108,7 +108,7 @@ def _iso(r, m):
 def _day_month_pattern(lex):
     suffix = alternatives(lex.raw["ordinal_suffixes"])
     return (rf"(?<![\w])(?P<day>\d{{1,2}})(?:{suffix})?\s*"
-            rf"{_optional(lex.raw['day_month_joiners'])}(?P<month>{lex.month_regex})"
+            rf"{_optional(lex.raw['day_month_joiners'])}(?P<month>{lex.month_or_typo_regex})"
             rf"\.?(?![\w]){YEAR}")
 
 
@@ -118,7 +118,7 @@ def _day_month(r, m):
 
 def _month_day_pattern(lex):
     suffix = alternatives(lex.raw["ordinal_suffixes"])
-    return (rf"(?<![\w])(?P<month>{lex.month_regex})\.?\s+"
+    return (rf"(?<![\w])(?P<month>{lex.month_or_typo_regex})\.?\s+"
             rf"{_optional(lex.raw['month_day_joiners'])}(?P<day>\d{{1,2}})(?:{suffix})?"
             rf"(?![\d\w:%]|[.,]\d){YEAR}")
 
@@ -150,7 +150,7 @@ def _numeric(r, m):
 # --- days of the week ----------------------------------------------------------------
 
 def _weekday_pattern(lex):
-    return rf"(?<![\w])(?P<weekday>{alternatives(lex.weekdays)})\.?(?![\w])"
+    return rf"(?<![\w])(?P<weekday>{lex.weekday_or_typo_regex})\.?(?![\w])"
 
 
 def _weekday(r, m):
@@ -254,7 +254,7 @@ def _mid_month(r, m):
 
 
 def _month_pattern(lex):
-    return rf"(?<![\w])(?P<month>{lex.month_regex})\.?(?![\w]){YEAR}"
+    return rf"(?<![\w])(?P<month>{lex.month_or_typo_regex})\.?(?![\w]){YEAR}"
 
 
 def _month(r, m):
@@ -372,7 +372,7 @@ def _week_of(r, m):
 
 
 def _nth_weekday_pattern(lex):
-    return (rf"(?<![\w])(?P<nth>{_ordinal(lex)})\s+(?P<weekday>{alternatives(lex.weekdays)})"
+    return (rf"(?<![\w])(?P<nth>{_ordinal(lex)})\s+(?P<weekday>{lex.weekday_regex})"
             rf"\s+(?:{alternatives(lex.raw['part_of_joiners'])})\s+(?P<month>{lex.month_regex})"
             rf"\.?(?![\w]){YEAR}")
 

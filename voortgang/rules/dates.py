@@ -58,10 +58,17 @@ class Reading:
         # A rule that cannot match is not run (see DateRule.needs_digit, literal_phrases).
         has_digit = _DIGIT.search(self.t) is not None
         words = set(LETTERS.findall(self.t))
+        typo = None  # is a month or weekday name written with a typo? (asked once)
         for rule, pattern, key_words in self.lex.date_rules:
-            if rule.needs_digit and not has_digit or \
-                    key_words is not None and words.isdisjoint(key_words):
+            if rule.needs_digit and not has_digit:
                 continue
+            if key_words is not None and words.isdisjoint(key_words):
+                if rule.literal_phrases not in self.lex.TYPO_KEYS:
+                    continue
+                if typo is None:
+                    typo = self.lex.has_typo_of_a_name(words)
+                if not typo:
+                    continue
             for match in pattern.finditer(self.t):
                 if self.free(*match.span()):
                     self.record(match, rule.resolve(self, match))

@@ -1,11 +1,12 @@
 """Word lists and patterns per language, read from data/*.json (checked against
 schema.py at import) and compiled once per language, when a text first needs it."""
+import functools
 import re
 from pathlib import Path
 
 from .date_rules import DATE_RULES
 from .schema import check_regexes, check_same_languages, load_language
-from .text import LETTERS, alternatives, fold, phrase_pattern
+from .text import LETTERS, Names, alternatives, fold, phrase_pattern
 
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("nl", "en")
@@ -72,16 +73,33 @@ class Lexicon:
                                  _key_words(raw[rule.literal_phrases])
                                  if rule.literal_phrases else None) for rule in DATE_RULES)
 
+    # A rule over these names also runs on a text that holds one with a typo.
+    TYPO_KEYS = ("months", "weekdays")
+
+    def has_typo_of_a_name(self, words):
+        """Is one of the words a month or weekday name with a typo ("septmber")?"""
+        return any(4 <= len(word) <= 11 and (self.months.typo(word) is not None or
+                                             self.weekdays.typo(word) is not None)
+                   for word in words if word not in self.months and word not in self.weekdays)
+
     def _tables(self, raw):
         """Word -> value tables and word sets, folded as the text is."""
         folded = {key: {fold(k): v for k, v in raw[key].items()}
                   for key in ("months", "weekdays", "numbers", "units", "relative",
                               "holidays")}
-        self.months, self.weekdays, self.numbers = (folded["months"], folded["weekdays"],
-                                                    folded["numbers"])
+        # month and weekday names, also with a typo ("septmber", "vrijdga"), unless the
+        # typo is a word of either language
+        self.months = Names(folded["months"], known_words())
+        self.weekdays = Names(folded["weekdays"], known_words())
+        # the names as written, and (for the rules that read a name on its own or next
+        # to a day number) also with a typo
+        self.month_regex = alternatives(self.months)
+        self.weekday_regex = alternatives(self.weekdays)
+        self.month_or_typo_regex = self.months.regex()
+        self.weekday_or_typo_regex = self.weekdays.regex()
+        self.numbers = folded["numbers"]
         self.units, self.relative, self.holidays = (folded["units"], folded["relative"],
                                                     folded["holidays"])
-        self.month_regex = alternatives(self.months)
         self.months_alone = frozenset(raw["months_alone"])
         self.capitalised_months_alone = frozenset(raw["capitalised_months_alone"])
         self.weekday_needs_preposition = frozenset(raw["weekday_abbreviations_need_preposition"])
@@ -204,4 +222,15 @@ RAW = {lang: load_language(DATA / f"{lang}.json") for lang in LANGUAGES}
 check_same_languages(RAW)
 STOPWORDS = {lang: frozenset(fold(w) for w in raw["stopwords"]) for lang, raw in RAW.items()}
 VOCABULARY = {lang: _vocabulary(raw) for lang, raw in RAW.items()}
+@functools.cache
+def known_words():
+    """Words that a typo of a month or weekday name must not be ("maar" is no "maart"):
+    the words of both languages, except the names of months and weekdays themselves
+    ("february" in a Dutch text is "februari"). Worked out at the first compile."""
+    names = {fold(name) for raw in RAW.values() for key in ("months", "weekdays")
+             for name in raw[key]}
+    return frozenset(word for words in (*VOCABULARY.values(), *STOPWORDS.values())
+                     for word in words if 4 <= len(word) <= 11 and word not in names)
+
+
 LEXICONS = _Lexicons()

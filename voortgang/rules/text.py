@@ -65,6 +65,10 @@ def alternatives(words):
     return literal_trie({fold(w) for w in words})
 
 
+WILDCARD = "\0"  # in a word of `literal_trie`: any one letter (a typo of a name)
+ANY_LETTER = r"[^\W\d_]"
+
+
 def literal_trie(words):
     """Literal alternatives as a trie ("de (?:medewerker|manager)"): the longest that
     fits is tried first, and the regex engine does not try every word at every
@@ -80,7 +84,7 @@ def literal_trie(words):
 
 def _trie_regex(node):
     ends_here = "" in node
-    branches = [re.escape(char) + _trie_regex(child)
+    branches = [(ANY_LETTER if char == WILDCARD else re.escape(char)) + _trie_regex(child)
                 for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
@@ -109,3 +113,71 @@ class Taken:
 
     def take(self, start, end):
         self.spans.append((start, end))
+
+
+class Names(dict):
+    """Name -> value ("september" -> 9) that also knows the name with one typo: a letter
+    missing, added or changed, or two letters swapped ("septmber", "feburary", "vrijdga").
+
+    Only names of five letters or more, and a five-letter name only with two letters
+    swapped (a letter changed or added makes other words: "march" -> "match"); an added
+    letter is not the first or last ("vrijdags", "mondays" are other words). A variant
+    that is a word of `known` is no typo. `regex()` matches the names and their variants;
+    a variant's value is looked up when it is met (`__missing__`).
+    """
+
+    def __init__(self, names, known=frozenset()):
+        super().__init__(names)
+        self.known = known
+        self.swapped_or_short = {}  # literal variants: "feburary", "septmber"
+        self.changed = {}           # "sept\0mber": one letter changed
+        for name, value in names.items():
+            if len(name) < 5 or not name.isalpha():
+                continue
+            for i in range(len(name) - 1):
+                self._add(name[:i] + name[i + 1] + name[i] + name[i + 2:], value)
+            if len(name) >= 6:
+                for i in range(len(name)):
+                    self._add(name[:i] + name[i + 1:], value)
+                    self.changed[name[:i] + WILDCARD + name[i + 1:]] = value
+        # known words that a changed or added letter would make ("maandag" is fine)
+        self.collisions = {word for word in known if word not in self and
+                           self._changed_or_added(word) is not None}
+
+    def _add(self, variant, value):
+        if variant not in self and variant not in self.known:
+            self.swapped_or_short[variant] = value
+
+    def _changed_or_added(self, word):
+        for i in range(len(word)):
+            value = self.changed.get(word[:i] + WILDCARD + word[i + 1:])
+            if value is not None:
+                return value
+            if 0 < i < len(word) - 1:
+                shorter = word[:i] + word[i + 1:]
+                if len(shorter) >= 6 and shorter.isalpha() and dict.__contains__(self, shorter):
+                    return dict.__getitem__(self, shorter)
+        return None
+
+    def regex(self):
+        """A regex for the names and their variants, the longest first."""
+        added = {name[:i] + WILDCARD + name[i:] for name in self
+                 if len(name) >= 6 and name.isalpha() for i in range(1, len(name))}
+        names = literal_trie([*self, *self.swapped_or_short, *self.changed, *added])
+        if not self.collisions:
+            return names
+        return rf"(?!(?:{literal_trie(self.collisions)})(?![\w]))(?:{names})"
+
+    def typo(self, word):
+        """The value of the name `word` is a typo of, or None."""
+        if word in self.known or len(word) < 4:
+            return None
+        if word in self.swapped_or_short:
+            return self.swapped_or_short[word]
+        return self._changed_or_added(word)
+
+    def __missing__(self, word):
+        value = self.typo(word)
+        if value is None:
+            raise KeyError(word)
+        return value
