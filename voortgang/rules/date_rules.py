@@ -184,9 +184,10 @@ def _weekday(r, m):
 
 def _relative(r, m):
     unit, amount = r.lex.relative[m.group()]
-    if (unit, amount) == ("days", 0) and \
-            r.next_word(m.end()).rstrip(".,;:") in r.lex.weekdays:
-        return None  # "EOD Friday": the end of that day, Friday
+    if (unit, amount) == ("days", 0):
+        following = r.next_word(m.end()).rstrip(".,;:")
+        if following in r.lex.weekdays or r.lex.relative.get(following, ("",))[0] == "days":
+            return None  # "EOD Friday", "COB morgen": the end of that day
     return shift(r.today, unit, amount)
 
 
@@ -547,6 +548,8 @@ DATE_RULES = (
              literal_phrases="months"),
     DateRule("<day> of <relative month>", _day_of_month_pattern, _day_of_month,
              literal_phrases="relative_months"),
+    DateRule("mid <month>", _mid_month_pattern, _mid_month,
+             literal_phrases="mid_month_words"),
     DateRule("<ordinal word> <month>", _ordinal_month_pattern, _ordinal_month,
              literal_phrases="ordinal_words"),
     DateRule("<day> <month> [year]", _day_month_pattern, _day_month, needs_digit=True),
@@ -570,8 +573,6 @@ DATE_RULES = (
              _year_quarter, needs_digit=True),
     DateRule("week <number>", _iso_week_pattern, _iso_week, needs_digit=True,
              literal_phrases="week_words"),
-    DateRule("mid <month>", _mid_month_pattern, _mid_month,
-             literal_phrases="mid_month_words"),
     DateRule("<month> [year]", _month_pattern, _month, literal_phrases="months"),
     DateRule("holiday", _phrases("holidays"), _holiday, literal_phrases="holidays"),
     DateRule("the <day>", _bare_day_pattern, _bare_day),

@@ -25,10 +25,11 @@ class Mention:
 class TimeFindings:
     """What a text says about time (a plain class: made for every agreement checked)."""
 
-    __slots__ = ("due", "mentions", "vague", "frequency", "ambiguous")
+    __slots__ = ("due", "due_is_start", "mentions", "vague", "frequency", "ambiguous")
 
     def __init__(self):
         self.due = None        # the deadline, a date
+        self.due_is_start = False  # the date is when something starts ("vanaf 1 maart")
         self.mentions = []     # Mention of each date named
         self.vague = []        # (start, end) of "binnenkort", "asap"
         self.frequency = []    # (start, end) of "elke week"
@@ -145,7 +146,11 @@ class Reading:
         found = self.found
         if len(found.mentions) < 2:  # the usual case: one date named, or none
             if found.mentions:
-                found.due = found.mentions[0].due
+                mention = found.mentions[0]
+                found.due = mention.due
+                if self.lex.start_or_per_preps(self.before(mention.start)):
+                    mention.role = "start"  # "vanaf 11 december", "per 1/3"
+                    found.due_is_start = True
             return found
         ordered = sorted(found.mentions, key=lambda mention: mention.start)
         for mention in ordered:
@@ -160,8 +165,13 @@ class Reading:
             (firm if firm_word else loose).append(mention)
         if firm:
             deadlines = firm + loose
+        # "heeft gisteren gemaild, reageert morgen": what is still to come is the deadline
+        coming = [m for m in deadlines if m.due >= self.today]
+        if coming and len(coming) < len(deadlines):
+            deadlines = coming + [m for m in deadlines if m.due < self.today]
         if deadlines:
             found.due = deadlines[0].due
+            found.due_is_start = deadlines[0].role == "start"  # only starts are named
             found.ambiguous = sorted({m.due for m in deadlines[1:] if m.due != found.due})
         return found
 

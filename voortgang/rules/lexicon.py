@@ -78,9 +78,16 @@ class Lexicon:
 
     def has_typo_of_a_name(self, words):
         """Is one of the words a month or weekday name with a typo ("septmber")?"""
-        return any(4 <= len(word) <= 11 and (self.months.typo(word) is not None or
-                                             self.weekdays.typo(word) is not None)
-                   for word in words if word not in self.months and word not in self.weekdays)
+        return any(self._is_typo(word) for word in words if 4 <= len(word) <= 11)
+
+    def _is_typo(self, word):
+        found = self._typos.get(word)
+        if found is None:
+            found = word not in self.months and word not in self.weekdays and (
+                self.months.typo(word) is not None or self.weekdays.typo(word) is not None)
+            if len(self._typos) < 20_000:  # the words people use recur; odd input must
+                self._typos[word] = found  # not grow it without end
+        return found
 
     def _tables(self, raw):
         """Word -> value tables and word sets, folded as the text is."""
@@ -89,6 +96,7 @@ class Lexicon:
                               "holidays")}
         # month and weekday names, also with a typo ("septmber", "vrijdga"), unless the
         # typo is a word of either language
+        self._typos = {}  # word -> is it a month or weekday name with a typo?
         self.months = Names(folded["months"], known_words())
         self.weekdays = Names(folded["weekdays"], known_words())
         # the names as written, and (for the rules that read a name on its own or next

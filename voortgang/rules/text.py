@@ -140,6 +140,10 @@ class Names(dict):
                 for i in range(len(name)):
                     self._add(name[:i] + name[i + 1:], value)
                     self.changed[name[:i] + WILDCARD + name[i + 1:]] = value
+        # every name that may have a typo, and each with one letter left out: a word
+        # within one edit of a name shares one of these with it (a quick first test)
+        self.near = {variant for name in self if len(name) >= 5 and name.isalpha()
+                     for variant in (name, *_one_left_out(name))}
         # known words that a changed or added letter would make ("maandag" is fine)
         self.collisions = {word for word in known if word not in self and
                            self._changed_or_added(word) is not None}
@@ -170,7 +174,8 @@ class Names(dict):
 
     def typo(self, word):
         """The value of the name `word` is a typo of, or None."""
-        if word in self.known or len(word) < 4:
+        if word in self.known or len(word) < 4 or \
+                word not in self.near and self.near.isdisjoint(_one_left_out(word)):
             return None
         if word in self.swapped_or_short:
             return self.swapped_or_short[word]
@@ -181,3 +186,7 @@ class Names(dict):
         if value is None:
             raise KeyError(word)
         return value
+
+
+def _one_left_out(word):
+    return [word[:i] + word[i + 1:] for i in range(len(word))]
