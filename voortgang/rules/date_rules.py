@@ -276,8 +276,16 @@ def _holiday(r, m):
         return None  # "kerstborrel" is one word, "Christmas drinks" two
     if not r.lex.holiday_preps(r.before(m.start())):
         return None
-    month, day = r.lex.holidays[m.group()]
+    month, day = r.lex.holidays[m["holiday"]]
+    if m["year"]:
+        return safe_date(full_year(m["year"]), month, day)
     return next_occurrence(r.today, month, day)
+
+
+def _holiday_pattern(key):
+    """The phrases of a list of holidays, maybe with a year ("Koningsdag 2018")."""
+    return lambda lex: (rf"(?P<holiday>{phrase_regex([fold(w) for w in lex.raw[key]])})"
+                        rf"{YEAR}")
 
 
 def _year_end(r, m):
@@ -315,8 +323,8 @@ def _easter_holiday(r, m):
     """"voor Pasen", "before Ascension Day": a day counted from Easter Sunday."""
     if r.next_word(m.end()) in r.lex.holiday_events:
         return None  # "Easter drinks"
-    offset = timedelta(days=r.lex.easter_holidays[m.group()])
-    return _this_or_next_year(r.today, None, lambda year: easter(year) + offset)
+    offset = timedelta(days=r.lex.easter_holidays[m["holiday"]])
+    return _this_or_next_year(r.today, m["year"], lambda year: easter(year) + offset)
 
 
 def _year_month(r, m):
@@ -531,7 +539,7 @@ DATE_RULES = (
              literal_phrases="months"),
     DateRule("next review", _phrases("next_review"), _next_review,
              literal_phrases="next_review"),
-    DateRule("Easter holiday", _phrases("easter_holidays"), _easter_holiday,
+    DateRule("Easter holiday", _holiday_pattern("easter_holidays"), _easter_holiday,
              literal_phrases="easter_holidays"),
     DateRule("yyyy-mm-dd",
              lambda lex: r"(?<![\d\w])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d])",
@@ -574,7 +582,7 @@ DATE_RULES = (
     DateRule("week <number>", _iso_week_pattern, _iso_week, needs_digit=True,
              literal_phrases="week_words"),
     DateRule("<month> [year]", _month_pattern, _month, literal_phrases="months"),
-    DateRule("holiday", _phrases("holidays"), _holiday, literal_phrases="holidays"),
+    DateRule("holiday", _holiday_pattern("holidays"), _holiday, literal_phrases="holidays"),
     DateRule("the <day>", _bare_day_pattern, _bare_day),
     DateRule("end of <year>", lambda lex: r"(?<![\w])(?P<year>20\d{2})(?![\w%])", _year_end,
              needs_digit=True),
