@@ -465,13 +465,13 @@ def _next_periods_pattern(lex):
 def _next_periods(r, m):
     """"komende 3 dagen" = today + 3; "next 3 weeks" = the end of the third week after
     this one; months, quarters and years likewise end on their last day."""
-    if r.lex.span_preps(r.before(m.start())):
-        return None  # "within the next 2 weeks": a span from today
     number = m["number"]
     amount = int(number) if number.isdigit() else r.lex.numbers.get(number)
     if amount is None or amount > 100:
         return None
     unit = r.lex.units[m["unit"]]
+    if r.lex.span_preps(r.before(m.start())):
+        return span_end(r.today, unit, amount)  # "within the next 2 weeks": today + 14
     if unit in ("days", "weeks", "months", "quarters", "years"):
         return shift(r.today, unit, amount)
     return span_end(r.today, unit, amount)
