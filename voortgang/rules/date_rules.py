@@ -15,19 +15,15 @@ A resolver gets the `dates.Reading` of the text and the match, and returns
   no later rule reads them (vague and recurring ones are reported too);
 - None: the match is no date here, the characters stay free.
 """
-from collections import namedtuple
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .days import (add_months, easter, full_year, month_end, next_occurrence, nth_weekday,
                    period_month_end, quarter_end, safe_date, shift, span_end)
+from .findings import FREQUENCY, NOT_A_DATE, VAGUE, Found  # noqa: F401 (re-exported)
 from .text import alternatives, fold, phrase_regex
 
-NOT_A_DATE, VAGUE, FREQUENCY = "not a date", "vague", "frequency"
-
-
-Found = namedtuple("Found", "start end due")  # (typing.NamedTuple: a slower import)
 
 
 @dataclass(frozen=True)
@@ -319,6 +315,12 @@ def _span_from_now(r, m):
     return first + timedelta(weeks=amount - 1) if 0 < amount < 1000 else None
 
 
+def _begin_month_pattern(lex):
+    """"begin april", "early May": vague (the coach asks for a day)."""
+    return (rf"(?<![\w])(?:{alternatives(lex.raw['period_start_words'])})\s+"
+            rf"(?P<month>{lex.month_regex})\.?(?![\w])")
+
+
 def _easter_holiday(r, m):
     """"voor Pasen", "before Ascension Day": a day counted from Easter Sunday."""
     if r.next_word(m.end()) in r.lex.holiday_events:
@@ -339,7 +341,8 @@ def _range_pattern(lex):
     suffix = rf"(?:{alternatives(lex.raw['ordinal_suffixes'])})?"
     to = rf"\s*(?:{alternatives(lex.raw['range_joiners'])})\s*"
     months = lex.month_regex
-    numeric = r"(?P<{0}d>\d{{1,2}})(?P<{0}s>[-/.])(?P<{0}m>\d{{1,2}})(?:(?P={0}s)(?P<{0}y>\d{{4}}|\d{{2}}))?"
+    numeric = (r"(?P<{0}d>\d{{1,2}})(?P<{0}s>[-/.])(?P<{0}m>\d{{1,2}})"
+               r"(?:(?P={0}s)(?P<{0}y>\d{{4}}|\d{{2}}))?")  # day, separator, month, year
     return (rf"(?<![\w])\d{{1,2}}{suffix}{to}(?P<day>\d{{1,2}}){suffix}\s*(?P<month>{months})"
             rf"\.?(?![\w]){YEAR}"
             rf"|(?<![\w])(?P<month2>{months})\.?\s+\d{{1,2}}{suffix}{to}"
@@ -436,7 +439,8 @@ def _day_of_month(r, m):
 
 def _ordinal_month_pattern(lex):
     words = alternatives(lex.ordinal_words)
-    return (rf"(?<![\w])(?P<nth>{words})\s+(?:(?P<of>{alternatives(lex.raw['day_month_joiners'] + lex.raw['part_of_joiners'])})\s+)?"
+    of = alternatives(lex.raw["day_month_joiners"] + lex.raw["part_of_joiners"])
+    return (rf"(?<![\w])(?P<nth>{words})\s+(?:(?P<of>{of})\s+)?"
             rf"(?P<month>{lex.month_regex})\.?(?![\w]){YEAR}"
             rf"|(?<![\w])(?P<month2>{lex.month_regex})\.?\s+"
             rf"{_optional(lex.raw['month_day_joiners'])}(?P<nth2>{words})(?![\w]){_year('year2')}")
@@ -534,8 +538,7 @@ DATE_RULES = (
              literal_phrases="span_suffixes"),
     DateRule("vague time", _phrases("vague_time", escape=False), lambda r, m: VAGUE),
     DateRule("frequency", _phrases("frequency", escape=False), lambda r, m: FREQUENCY),
-    DateRule("begin <month>", lambda lex: rf"(?<![\w])(?:{alternatives(lex.raw['period_start_words'])})"
-             rf"\s+(?P<month>{lex.month_regex})\.?(?![\w])", lambda r, m: VAGUE,
+    DateRule("begin <month>", _begin_month_pattern, lambda r, m: VAGUE,
              literal_phrases="months"),
     DateRule("next review", _phrases("next_review"), _next_review,
              literal_phrases="next_review"),

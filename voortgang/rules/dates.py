@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from .date_rules import FREQUENCY, NOT_A_DATE, VAGUE, Found
+from .findings import FREQUENCY, NOT_A_DATE, VAGUE, Found
 from .days import full_year, next_occurrence, safe_date
 from .text import LETTERS, Taken
 

@@ -4,9 +4,8 @@ import functools
 import re
 from pathlib import Path
 
-from .date_rules import DATE_RULES
 from .schema import check_regexes, check_same_languages, load_language
-from .text import LETTERS, Names, alternatives, fold, phrase_pattern
+from .text import LETTERS, alternatives, fold, phrase_pattern
 
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("nl", "en")
@@ -67,6 +66,7 @@ class Lexicon:
         self._prepositions(raw)
         self._owner(raw)
         self.patterns = self._patterns(raw)
+        from .date_rules import DATE_RULES  # here: importing the package does not compile them
         # The date rules, in their order, each with its pattern for this language and
         # the words without which it cannot match (None: it always runs).
         self.date_rules = tuple((rule, re.compile(rule.pattern(self)),
@@ -91,6 +91,7 @@ class Lexicon:
 
     def _tables(self, raw):
         """Word -> value tables and word sets, folded as the text is."""
+        from .names import Names  # with the rules, at their first use
         folded = {key: {fold(k): v for k, v in raw[key].items()}
                   for key in ("months", "weekdays", "numbers", "units", "relative",
                               "holidays")}
