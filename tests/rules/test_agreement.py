@@ -306,6 +306,10 @@ def test_dates_as_people_type_them(text, lang, due):
     ("Jan helps Sanne prepare the second round", "en"),      # an ordinal, no day
     ("Jan improves response times on the 24/7 helpdesk", "en"),
     ("we may first need to ask HR", "en"),                   # "may" the verb
+    ("Sanne wacht tot Jan terug is van vakantie", "nl"),     # Jan the person
+    ("Jan haalt een score van 7/10", "nl"),                  # a score, no event's day
+    ("Jan leads week 2 of the onboarding", "en"),            # a part of something
+    ("Jan geeft de training op de 2e verdieping", "nl"),     # an ordinal, no day
 ])
-def test_ordinals_and_quarters_that_are_no_date(text, lang):
+def test_numbers_and_names_near_dates_that_are_no_date(text, lang):
     assert check(text, lang=lang).due is None

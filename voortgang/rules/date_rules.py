@@ -137,8 +137,11 @@ def _numeric(r, m):
         return None  # "the 24/7 helpdesk": round the clock, never 24 July
     if not m["year"]:
         before = r.before(m.start())
-        named = r.lex.deadline_preps(before) or r.lex.event_preps(before)
-        if not named or m["sep"] == "." and r.t[m.end():].strip(" .!;)"):
+        ends = not r.t[m.end():].strip(" .!;)") or r.t[m.end()] == ","
+        # "de teamdag van 12/11": an event's day (where the text or clause ends there)
+        named = r.lex.deadline_preps(before) or r.lex.event_preps(before) and ends and \
+            not (len(before) > 1 and before[-2] in r.lex.score_nouns)  # "score van 7/10"
+        if not named or m["sep"] == "." and not ends:
             return None  # "2.3" is a version, "24/7" and "4/5" are not dates
     return r.resolve_day(int(m["day"]), int(m["month"]), m["year"])
 
@@ -222,8 +225,11 @@ def _iso_week_pattern(lex):
 def _iso_week(r, m):
     """'uiterlijk week 16': the Sunday that ends ISO week 16 (this year's, or next)."""
     week = int(m["week"])
-    if not 1 <= week <= 53 or r.next_word(m.end()).rstrip(".,;:") in r.lex.units:
-        return None  # "week 3 dagen" is a count
+    following = r.next_word(m.end()).rstrip(".,;:")
+    if not 1 <= week <= 53 or following in r.lex.units or \
+            not r.lex.period_preps(r.before(m.start())) and \
+            following in r.lex.raw["part_of_joiners"]:
+        return None  # "week 3 dagen" is a count, "week 2 of the onboarding" a part of it
     due = _iso_week_end(r.today.year, week)
     if due is None or due < r.today:
         due = _iso_week_end(r.today.year + 1, week)

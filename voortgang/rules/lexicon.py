@@ -116,6 +116,7 @@ class Lexicon:
         self.holiday_events = frozenset(raw["holiday_event_nouns"])
         self.numeric_idioms = frozenset(raw["numeric_idioms"])
         self.ordinal_words = {fold(k): v for k, v in raw["ordinal_words"].items()}
+        self.score_nouns = frozenset(fold(w) for w in raw["score_nouns"])
         self.easter_holidays = {fold(k): v for k, v in raw["easter_holidays"].items()}
         self.relative_months = {fold(k): v for k, v in raw["relative_months"].items()}
         # "dinsdag volgende week", "deze week woensdag", "friday after next"

@@ -107,6 +107,7 @@ SCHEMA = Record({
     "day_articles": PHRASES,              # "voor de 20e", "by the 15th"
     "span_suffixes": PHRASES,             # "3 days from now", "a week hence"
     "period_start_words": PHRASES,        # "begin april", "early May": a vague date
+    "score_nouns": PHRASES,               # "een score van 7/10" is no date
 })
 
 # Lists that must not share a phrase: each says what a phrase *is*, and a phrase
