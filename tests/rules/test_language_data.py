@@ -86,10 +86,13 @@ def test_a_rule_is_never_skipped_on_a_text_it_matches(lang):
     texts = [f"Jan doet het {phrase} echt" for rule, _, _ in lex.date_rules
              if rule.literal_phrases for phrase in lex.raw[rule.literal_phrases]]
     texts += [item["text"] for name in ("agreements.jsonl", "heldout.jsonl", "fresh.jsonl",
-                                        "unseen.jsonl") for item in load(name)]
+                                        "unseen.jsonl", "messy.jsonl") for item in load(name)]
     gated = [(rule, pattern, words) for rule, pattern, words in lex.date_rules if words]
     assert len(gated) >= 5
     for text in map(fold, texts):
         for rule, pattern, words in gated:
             if pattern.search(text):
-                assert not words.isdisjoint(LETTERS.findall(text)), (rule.name, text)
+                # a month or weekday name with a typo ("septmber") lets its rules run too
+                assert not words.isdisjoint(LETTERS.findall(text)) or \
+                    rule.literal_phrases in lex.TYPO_KEYS and \
+                    lex.has_typo_of_a_name(LETTERS.findall(text)), (rule.name, text)
