@@ -7,7 +7,7 @@ PORT ?= 5000
 HTMX := voortgang/static/vendor/htmx.min.js
 MO := translations/nl/LC_MESSAGES/messages.mo translations/en/LC_MESSAGES/messages.mo
 
-.PHONY: install run test bench bench-instructions migrate translations-update translations-compile clean
+.PHONY: install run serve test bench bench-instructions migrate translations-update translations-compile clean
 
 install: $(VENV)/.installed $(HTMX) $(MO)
 
@@ -32,6 +32,13 @@ migrate: install
 run: migrate
 	$(FLASK) seed-demo --if-empty
 	$(FLASK) serve --host 127.0.0.1 --port $(PORT)
+
+# Production: gunicorn with several workers (gunicorn.conf.py), migrations first, no
+# demo data. Needs SECRET_KEY and VOORTGANG_ALLOWED_HOSTS (README: Running in production).
+serve: export VOORTGANG_ENV ?= production
+serve: install
+	$(FLASK) db upgrade
+	$(BIN)/gunicorn --config gunicorn.conf.py 'voortgang:create_app()'
 
 # Two workers (pytest-xdist), one per core; `make test PYTEST_ARGS=` runs in one process.
 PYTEST_ARGS ?= -n 2

@@ -119,6 +119,11 @@ RULES = {
         (HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN),
     ("POST", "i18n.switch"):
         (OK, OK, OK, OK, OK, OK),
+    # For the load balancer: whether the database answers, nothing else.
+    ("GET", "health.healthz"):
+        (OK, OK, OK, OK, OK, OK),
+    ("POST", "display.switch"):
+        (OK, OK, OK, OK, OK, OK),
     # Calendar files and the timeline hold what was said: the review's people only.
     ("GET", "calendar.next_review"):
         (LOGIN, OK, OK, HIDDEN, HIDDEN, HIDDEN),
@@ -187,6 +192,7 @@ FORMS = {
     "accounts.login": {"email": "niemand@example.org", "password": "fout wachtwoord"},
     "accounts.set_password": {"password": "een lang wachtwoord", "repeat": "anders"},
     "i18n.switch": {"lang": "en", "next": "/"},
+    "display.switch": {"presentation": "on", "next": "/"},
     "signoff.reopen": {"reason": "De datum klopte niet."},
     "privacy.delete": {"confirm_name": "Jan Bakker"},
     "privacy.anonymise": {"confirm_name": "Jan Bakker"},

@@ -59,7 +59,8 @@ def test_https_mode_is_on_by_setting_or_in_production(monkeypatch, environment, 
         monkeypatch.delenv(name, raising=False)
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
-    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "SECRET_KEY": "x"})
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "SECRET_KEY": "k" * 32,
+                      "TRUSTED_HOSTS": ["voortgang.example.org"]})
     assert app.config["SESSION_COOKIE_SECURE"] is https
     assert app.config.get("REMEMBER_COOKIE_SECURE", False) is https
 

@@ -52,8 +52,11 @@ def create_app(test_config=None):
         app.config.from_pyfile("config.py", silent=True)
     else:
         app.config.from_mapping(test_config)
+    if not app.config.get("SECRET_KEY") and os.environ.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = os.environ["SECRET_KEY"]
+    deployment.require_production_settings(app.config)
     if not app.config.get("SECRET_KEY"):
-        app.config["SECRET_KEY"] = _secret_key(app)
+        app.config["SECRET_KEY"] = _generated_secret_key(app)
     # The CSRF token lives in the session and ends with it (logout clears it); its
     # own clock must never end it sooner, as a review may take an hour or more.
     app.config.setdefault("WTF_CSRF_TIME_LIMIT",
@@ -67,10 +70,8 @@ def create_app(test_config=None):
     return app
 
 
-def _secret_key(app):
-    """Take SECRET_KEY from the environment, or generate one once into instance/."""
-    if os.environ.get("SECRET_KEY"):
-        return os.environ["SECRET_KEY"]
+def _generated_secret_key(app):
+    """Without SECRET_KEY, one generated once into instance/ (not in production)."""
     path = Path(app.instance_path) / "secret_key"
     if not path.exists():
         try:  # created readable by its owner only, never for a moment by others
@@ -104,9 +105,11 @@ class IdConverter(IntegerConverter):
 
 
 def _init_extensions(app):
-    from . import i18n, security
+    from . import i18n, requestlog, security, static_files
     from .accounts.guard import require_login
 
+    requestlog.init_app(app)
+    static_files.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     # The login guard first (a visitor is sent to log in), then the check that a
@@ -122,7 +125,7 @@ def _init_extensions(app):
 
 
 def _register_blueprints(app):
-    from . import cli, errors, i18n
+    from . import cli, display, errors, health, i18n
     from .accounts import bp as accounts_bp
     from .audit import bp as audit_bp
     from .conversations import (carried, coaching, followups,  # noqa: F401  (register on bp)
@@ -132,7 +135,9 @@ def _register_blueprints(app):
     from .privacy import bp as privacy_bp
     from .preparation.routes import bp as preparation_bp
 
+    app.register_blueprint(health.bp)
     app.register_blueprint(i18n.bp)
+    app.register_blueprint(display.bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(audit_bp)
     app.register_blueprint(people_bp)

@@ -61,7 +61,9 @@ def init_app(app):
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         # Instead of the server's name and versions, a free hint for anyone looking
         # for a known hole (`flask serve` leaves this header to us; see serving.py).
-        response.headers["Server"] = "Voortgang"
+        # gunicorn always writes one itself, set to this in gunicorn.conf.py.
+        if not request.environ.get("SERVER_SOFTWARE", "").startswith("gunicorn"):
+            response.headers["Server"] = "Voortgang"
         if current_app.config["HTTPS"] and request.is_secure:
             # HTTPS mode only, so a server tried out on http://localhost never pins
             # a browser to HTTPS; and over HTTPS only, as browsers ignore it elsewhere.

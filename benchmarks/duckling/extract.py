@@ -56,6 +56,15 @@ OURS = {
                                 "that date's ISO week (ours); Duckling: the week after"),
     "mid March": (date(2013, 3, 15), "mid-month is the 15th (ours); "
                   "Duckling: 11 to 20 March"),
+    "friday after next": (date(2013, 3, 1), "a weekday after next is that day of the ISO "
+                          "week after next (ours); Duckling: the Friday after this week's, "
+                          "2013-02-22"),
+    "wednesday after next": (date(2013, 2, 27), "a weekday after next is that day of the ISO "
+                             "week after next (ours); Duckling: the Wednesday after "
+                             "tomorrow's, 2013-02-20"),
+    "dinsdag over een week": (date(2013, 2, 26), "'vrijdag over een week' is that day of the "
+                              "ISO week after next (ours); Duckling: a week from today, "
+                              "2013-02-19"),
 }
 
 # Left out whatever their grain: what our conventions call vague, and labels that are

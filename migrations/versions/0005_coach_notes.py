@@ -1,4 +1,5 @@
-"""coach notes: a follow-up question of the coach, kept as the review's own note
+"""coach notes: a follow-up question of the coach, kept as the review's own note;
+an agreement's date can be the day it starts
 
 Revision ID: 0005
 Revises: 0004
@@ -29,9 +30,13 @@ def upgrade():
     )
     with op.batch_alter_table('coach_note', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_coach_note_conversation_id'), ['conversation_id'], unique=False)
+    with op.batch_alter_table('agreement', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('due_is_start', sa.Boolean(), server_default=sa.false(), nullable=False))
 
 
 def downgrade():
+    with op.batch_alter_table('agreement', schema=None) as batch_op:
+        batch_op.drop_column('due_is_start')
     with op.batch_alter_table('coach_note', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_coach_note_conversation_id'))
     op.drop_table('coach_note')

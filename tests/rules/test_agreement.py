@@ -278,3 +278,61 @@ def test_half_a_year_is_still_a_span_and_mid_year_no_month():
 ])
 def test_who_acts_in_a_note_as_people_type_it(text, owner):
     assert check(text).owner == owner
+
+
+@pytest.mark.parametrize("text, lang, due, is_start", [
+    # one date: a start ("vanaf", "starting", "per") or a deadline
+    ("Vanaf 11 december elke twee weken een 1-op-1 met Jan", "nl", date(2026, 12, 11), True),
+    ("Jan start per 1/3 bij het nieuwe team", "nl", date(2027, 3, 1), True),
+    ("1:1s every two weeks starting Jan 5", "en", date(2027, 1, 5), True),
+    ("Jan levert vóór 11 december het plan in", "nl", date(2026, 12, 11), False),
+    # a start and a deadline: the deadline is the due date
+    ("Jan begint vanaf 1 december en rondt vóór 1 maart af", "nl", date(2027, 3, 1), False),
+])
+def test_a_start_date_says_it_is_one(text, lang, due, is_start):
+    result = check(text, lang=lang)
+    assert (result.due, result.due_is_start) == (due, is_start)
+    assert result.to_dict()["due_is_start"] is is_start
+
+
+def test_a_due_date_chosen_in_the_form_is_a_deadline():
+    result = check("Vanaf 11 december elke twee weken een 1-op-1", lang="nl",
+                   due=date(2027, 1, 15))
+    assert (result.due, result.due_is_start) == (date(2027, 1, 15), False)
+
+
+@pytest.mark.parametrize("text, lang, due", [
+    # Easter moves: the holidays counted from it are computed for each year
+    ("Jan rondt de cursus af vóór Pasen", "nl", date(2027, 3, 28)),
+    ("Jan rondt de cursus af vóór Hemelvaart", "nl", date(2027, 5, 6)),
+    ("Jan finishes the course before Pentecost", "en", date(2027, 5, 16)),
+    ("Jan finishes the course before Easter 2028", "en", date(2028, 4, 16)),
+    # the Nth week of a month ends on day 7N; "week of" a date on that week's Sunday
+    ("Jan presenteert in de 1e week van januari", "nl", date(2027, 1, 7)),
+    ("Jan presents w/c 7 Dec", "en", date(2026, 12, 13)),
+    # a bare day of the month: this month's if it has not passed, else the next
+    ("Jan levert het in voor de 30e", "nl", date(2026, 11, 30)),
+    ("Jan hands it in by the 15th", "en", date(2026, 12, 15)),
+    # a range of days: its last day
+    ("Jan volgt de training 13-15 juli", "nl", date(2027, 7, 15)),
+    ("Jan attends July 13 to 15", "en", date(2027, 7, 15)),
+    # a typo in a name of five letters or more; two typos are too far
+    ("Jan volgt de training in septmber", "nl", date(2027, 9, 30)),
+    ("Jan calls the client on wensday", "en", None),
+])
+def test_dates_as_people_type_them(text, lang, due):
+    assert check(text, lang=lang).due == due
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Jan maakt het opleidingsplan voor Q2 en Q3", "nl"),   # quarters as a topic
+    ("Jan helps Sanne prepare the second round", "en"),      # an ordinal, no day
+    ("Jan improves response times on the 24/7 helpdesk", "en"),
+    ("we may first need to ask HR", "en"),                   # "may" the verb
+    ("Sanne wacht tot Jan terug is van vakantie", "nl"),     # Jan the person
+    ("Jan haalt een score van 7/10", "nl"),                  # a score, no event's day
+    ("Jan leads week 2 of the onboarding", "en"),            # a part of something
+    ("Jan geeft de training op de 2e verdieping", "nl"),     # an ordinal, no day
+])
+def test_numbers_and_names_near_dates_that_are_no_date(text, lang):
+    assert check(text, lang=lang).due is None

@@ -13,7 +13,7 @@ from ..urls import split_url
 from .models import Account
 
 PUBLIC = {"static", "accounts.login", "accounts.logout", "accounts.set_password",
-          "i18n.switch"}
+          "i18n.switch", "display.switch", "health.healthz"}
 
 
 @login_manager.user_loader

@@ -135,18 +135,19 @@ def _fill(form, item):
 
 
 def _complete_from_text(agreement):
-    """Store who and when that the text names and the fields left empty.
+    """Store who and when that the text names and the fields left empty, and whether
+    the date is when it starts ("vanaf 11 december") rather than a deadline.
 
     What is saved is what counts: "binnen twee weken" becomes a date now, so it
     does not slide along with every later look at the agreement.
     """
-    if agreement.owner is not None and agreement.due_on is not None:
-        return
     found = advise(agreement.conversation, agreement.description)
     if agreement.owner is None and found.owner_from_text:
         agreement.owner = Owner(found.owner_from_text)
     if agreement.due_on is None:
         agreement.due_on = found.due_from_text
+    agreement.due_is_start = bool(found.due_is_start and agreement.due_on is not None
+                                  and agreement.due_on == found.due_from_text)
 
 
 def _respond(conversation, kind, status=200, new_form=None, editing=None):

@@ -2,7 +2,7 @@
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import Timestamp, db
@@ -225,6 +225,8 @@ class Agreement(db.Model):
     owner: Mapped[Owner | None] = mapped_column(_enum(Owner))
     owner_name: Mapped[str | None] = mapped_column(String(120))
     due_on: Mapped[date | None]
+    # "vanaf 11 december elke twee weken": the date is when it starts, not a deadline.
+    due_is_start: Mapped[bool] = mapped_column(default=False, server_default=false())
     kind: Mapped[AgreementKind] = mapped_column(
         _enum(AgreementKind), default=AgreementKind.OTHER
     )

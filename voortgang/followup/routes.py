@@ -100,14 +100,19 @@ def _person_rows(people, today):
         rows[person.id] = PersonRow(person, last, next_on, next(
             (c for c in check_ins if c.employee_id == person.id), None))
     open_due = db.session.execute(
-        db.select(Conversation.employee_id, Agreement.due_on).join(Agreement.conversation)
+        db.select(Conversation.employee_id, _deadline()).join(Agreement.conversation)
         .where(Agreement.status == AgreementStatus.OPEN,
                Conversation.employee_id.in_(ids))).all()
-    for employee_id, due_on in open_due:
+    for employee_id, deadline in open_due:
         rows[employee_id].open_count += 1
-        if due_on is not None and due_on < today:
+        if deadline is not None and deadline < today:
             rows[employee_id].overdue_count += 1
     return list(rows.values()), check_ins
+
+
+def _deadline():
+    """An agreement's deadline: its date, unless that is when it starts ("vanaf …")."""
+    return db.case((Agreement.due_is_start, None), else_=Agreement.due_on)
 
 
 def _open_agreements(ids):
@@ -123,9 +128,9 @@ def _counts(ids, today):
     base = _open_agreements(ids).with_only_columns(count)
     return {
         "open": db.session.scalar(base),
-        "overdue": db.session.scalar(base.where(Agreement.due_on < today)),
-        "soon": db.session.scalar(base.where(Agreement.due_on >= today,
-                                             Agreement.due_on <= soon_until)),
+        "overdue": db.session.scalar(base.where(_deadline() < today)),
+        "soon": db.session.scalar(base.where(_deadline() >= today,
+                                             _deadline() <= soon_until)),
     }
 
 
@@ -145,10 +150,10 @@ def index():
     chosen = [person_id] if person_id else ids
     query = _open_agreements(chosen)
     if show == "overdue":
-        query = query.where(Agreement.due_on < today)
+        query = query.where(_deadline() < today)
     elif show == "soon":
-        query = query.where(Agreement.due_on >= today,
-                            Agreement.due_on <= today + timedelta(days=SOON_DAYS))
+        query = query.where(_deadline() >= today,
+                            _deadline() <= today + timedelta(days=SOON_DAYS))
     last_due = Agreement.due_on.is_(None)
     if sort == "person":
         query = query.order_by(Person.stored_name, Person.id, last_due, Agreement.due_on,

@@ -49,6 +49,9 @@ class AgreementCheck:
     other_dates: list = field(default_factory=list)
     owner_from_text: str | None = None
     due_from_text: date | None = None
+    # the due date is when something starts ("vanaf 11 december elke twee weken",
+    # "starting Jan 5", "per 1/3"), not a deadline: show it as "vanaf"/"from"
+    due_is_start: bool = False
 
     @property
     def codes(self):
@@ -67,6 +70,7 @@ class AgreementCheck:
             "due_words": list(self.due_words),
             "other_dates": [day.isoformat() for day in self.other_dates],
             "owner_from_text": self.owner_from_text, "due_from_text": _iso(self.due_from_text),
+            "due_is_start": self.due_is_start,
             "details": [flag.to_dict() for flag in self.flags],
         }
 
@@ -108,6 +112,8 @@ def analyse_agreement(text, *, today, lang=None, employee=None, manager=None,
         owner_words=_first_words(clean, actors, "kind", text_owner),
         due_words=_first_words(clean, time.mentions, "due", time.due),
         other_dates=time.ambiguous, owner_from_text=text_owner, due_from_text=time.due,
+        # a date chosen outside the text (in a form) is a deadline
+        due_is_start=time.due_is_start and due == time.due,
     )
     _explain(check, today, next_review, employee, manager,
              ui_lang if ui_lang in MESSAGES else "nl")

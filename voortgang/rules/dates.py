@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from .date_rules import FREQUENCY, NOT_A_DATE, VAGUE, Found
+from .findings import FREQUENCY, NOT_A_DATE, VAGUE, Found
 from .days import full_year, next_occurrence, safe_date
 from .text import Taken, letter_runs
 
@@ -25,10 +25,11 @@ class Mention:
 class TimeFindings:
     """What a text says about time (a plain class: made for every agreement checked)."""
 
-    __slots__ = ("due", "mentions", "vague", "frequency", "ambiguous")
+    __slots__ = ("due", "due_is_start", "mentions", "vague", "frequency", "ambiguous")
 
     def __init__(self):
         self.due = None        # the deadline, a date
+        self.due_is_start = False  # the date is when something starts ("vanaf 1 maart")
         self.mentions = []     # Mention of each date named
         self.vague = []        # (start, end) of "binnenkort", "asap"
         self.frequency = []    # (start, end) of "elke week"
@@ -58,10 +59,17 @@ class Reading:
         # A rule that cannot match is not run (see DateRule.needs_digit, literal_phrases).
         has_digit = _DIGIT.search(self.t) is not None
         words = letter_runs(self.t)
+        typo = None  # is a month or weekday name written with a typo? (asked once)
         for rule, pattern, key_words in self.lex.date_rules:
-            if rule.needs_digit and not has_digit or \
-                    key_words is not None and words.isdisjoint(key_words):
+            if rule.needs_digit and not has_digit:
                 continue
+            if key_words is not None and words.isdisjoint(key_words):
+                if rule.literal_phrases not in self.lex.TYPO_KEYS:
+                    continue
+                if typo is None:
+                    typo = self.lex.has_typo_of_a_name(words)
+                if not typo:
+                    continue
             for match in pattern.finditer(self.t):
                 if self.free(*match.span()):
                     self.record(match, rule.resolve(self, match))
@@ -138,7 +146,11 @@ class Reading:
         found = self.found
         if len(found.mentions) < 2:  # the usual case: one date named, or none
             if found.mentions:
-                found.due = found.mentions[0].due
+                mention = found.mentions[0]
+                found.due = mention.due
+                if self.lex.start_or_per_preps(self.before(mention.start)):
+                    mention.role = "start"  # "vanaf 11 december", "per 1/3"
+                    found.due_is_start = True
             return found
         ordered = sorted(found.mentions, key=lambda mention: mention.start)
         for mention in ordered:
@@ -153,8 +165,13 @@ class Reading:
             (firm if firm_word else loose).append(mention)
         if firm:
             deadlines = firm + loose
+        # "heeft gisteren gemaild, reageert morgen": what is still to come is the deadline
+        coming = [m for m in deadlines if m.due >= self.today]
+        if coming and len(coming) < len(deadlines):
+            deadlines = coming + [m for m in deadlines if m.due < self.today]
         if deadlines:
             found.due = deadlines[0].due
+            found.due_is_start = deadlines[0].role == "start"  # only starts are named
             found.ambiguous = sorted({m.due for m in deadlines[1:] if m.due != found.due})
         return found
 

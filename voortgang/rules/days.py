@@ -115,3 +115,26 @@ def safe_date(year, month, day):
 def full_year(text):
     year = int(text.lstrip("'"))
     return year + 2000 if year < 100 else year
+
+
+def easter(year):
+    """Easter Sunday of a year (the Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def nth_weekday(year, month, weekday, nth):
+    """The nth (1-5, or -1 for the last) weekday (0 is Monday) of a month, or None."""
+    if nth == -1:
+        last = month_end(year, month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    day = 1 + (weekday - first.weekday()) % 7 + 7 * (nth - 1)
+    return safe_date(year, month, day) if 1 <= nth <= 5 else None

@@ -1,10 +1,10 @@
 """Word lists and patterns per language, read from data/*.json (checked against
 schema.py at import) and compiled once per language, when a text first needs it."""
+import functools
 import re
 from pathlib import Path
 
 from .actors import ACTOR_RULES, OWNER_KINDS
-from .date_rules import DATE_RULES
 from .schema import check_regexes, check_same_languages, load_language
 from .text import alternatives, fold, key_word, phrase_pattern
 
@@ -62,6 +62,7 @@ class Lexicon:
         self._prepositions(raw)
         self._owner(raw)
         self.patterns = self._patterns(raw)
+        from .date_rules import DATE_RULES  # here: importing the package does not compile them
         # The date rules, in their order, each with its pattern for this language and
         # the words without which it cannot match (None: it always runs).
         self.date_rules = tuple((rule, re.compile(rule.pattern(self)),
@@ -74,25 +75,57 @@ class Lexicon:
             (rule, _key_words([p for key in rule.literal_phrases for p in raw["owner"][key]])
              if rule.literal_phrases else None) for rule in ACTOR_RULES)
 
+    # A rule over these names also runs on a text that holds one with a typo.
+    TYPO_KEYS = ("months", "weekdays")
+
+    def has_typo_of_a_name(self, words):
+        """Is one of the words a month or weekday name with a typo ("septmber")?"""
+        return any(self._is_typo(word) for word in words if 4 <= len(word) <= 11)
+
+    def _is_typo(self, word):
+        found = self._typos.get(word)
+        if found is None:
+            found = word not in self.months and word not in self.weekdays and (
+                self.months.typo(word) is not None or self.weekdays.typo(word) is not None)
+            if len(self._typos) < 20_000:  # the words people use recur; odd input must
+                self._typos[word] = found  # not grow it without end
+        return found
+
     def _tables(self, raw):
         """Word -> value tables and word sets, folded as the text is."""
+        from .names import Names  # with the rules, at their first use
         folded = {key: {fold(k): v for k, v in raw[key].items()}
                   for key in ("months", "weekdays", "numbers", "units", "relative",
                               "holidays")}
-        self.months, self.weekdays, self.numbers = (folded["months"], folded["weekdays"],
-                                                    folded["numbers"])
+        # month and weekday names, also with a typo ("septmber", "vrijdga"), unless the
+        # typo is a word of either language
+        self._typos = {}  # word -> is it a month or weekday name with a typo?
+        self.months = Names(folded["months"], known_words())
+        self.weekdays = Names(folded["weekdays"], known_words())
+        # the names as written, and (for the rules that read a name on its own or next
+        # to a day number) also with a typo
+        self.month_regex = alternatives(self.months)
+        self.weekday_regex = alternatives(self.weekdays)
+        self.month_or_typo_regex = self.months.regex()
+        self.weekday_or_typo_regex = self.weekdays.regex()
+        self.numbers = folded["numbers"]
         self.units, self.relative, self.holidays = (folded["units"], folded["relative"],
                                                     folded["holidays"])
-        self.month_regex = alternatives(self.months)
         self.months_alone = frozenset(raw["months_alone"])
         self.capitalised_months_alone = frozenset(raw["capitalised_months_alone"])
         self.weekday_needs_preposition = frozenset(raw["weekday_abbreviations_need_preposition"])
         self.weekday_events = frozenset(fold(w) for w in raw["weekday_event_nouns"])
         self.holiday_events = frozenset(raw["holiday_event_nouns"])
         self.numeric_idioms = frozenset(raw["numeric_idioms"])
-        next_week = alternatives(raw["next_week"])
-        self.next_week_after = re.compile(rf"\s*(?:{next_week})\b")
-        self.next_week_before = re.compile(rf"(?:{next_week})\s*$")
+        self.ordinal_words = {fold(k): v for k, v in raw["ordinal_words"].items()}
+        self.score_nouns = frozenset(fold(w) for w in raw["score_nouns"])
+        self.easter_holidays = {fold(k): v for k, v in raw["easter_holidays"].items()}
+        self.relative_months = {fold(k): v for k, v in raw["relative_months"].items()}
+        # "dinsdag volgende week", "deze week woensdag", "friday after next"
+        self.weekday_weeks = {fold(k): v for k, v in raw["weekday_weeks"].items()}
+        weeks = alternatives(self.weekday_weeks)
+        self.weekday_weeks_after = re.compile(rf"\s*(?P<weeks>{weeks})(?![\w])")
+        self.weekday_weeks_before = re.compile(rf"(?<![\w])(?P<weeks>{weeks})\s*$")
 
     def _owner(self, raw):
         self.owner = {key: (tuple if key.endswith("_suffixes") else frozenset)(
@@ -117,6 +150,9 @@ class Lexicon:
         self.holiday_preps = EndsWith(raw["holiday_prepositions"], articles)
         self.year_end_preps = EndsWith(raw["year_end_prefixes"], articles)
         self.firm_preps = EndsWith(raw["firm_deadline_prepositions"], articles, accents=True)
+        self.start_or_per_preps = EndsWith(raw["start_prepositions"], articles)
+        self.event_preps = EndsWith(raw["event_prepositions"], articles)
+        self.ambiguous_month_preps = EndsWith(raw["ambiguous_month_prefixes"], articles)
 
     def _patterns(self, raw):
         owner = raw["owner"]
@@ -158,7 +194,10 @@ class Lexicon:
 NOT_VOCABULARY = frozenset({
     "months", "months_alone", "capitalised_months_alone", "firm_deadline_prepositions",
     "weekday_event_nouns", "numeric_idioms", "ordinal_suffixes", "day_month_joiners",
-    "month_day_joiners", "week_words", "next_week", "articles", "generic_employee",
+    "month_day_joiners", "week_words", "articles", "generic_employee",
+    "part_of_joiners", "weekday_weeks", "relative_months", "next_n_words", "week_of_words",
+    "range_joiners", "event_prepositions", "ambiguous_month_prefixes", "topic_joiners",
+    "day_articles", "span_suffixes",
     "owner.name_particles", "owner.adverb_suffixes", "owner.uppercase_only",
     "owner.possessive_endings"})
 
@@ -204,4 +243,15 @@ RAW = {lang: load_language(DATA / f"{lang}.json") for lang in LANGUAGES}
 check_same_languages(RAW)
 STOPWORDS = {lang: frozenset(fold(w) for w in raw["stopwords"]) for lang, raw in RAW.items()}
 VOCABULARY = {lang: _vocabulary(raw) for lang, raw in RAW.items()}
+@functools.cache
+def known_words():
+    """Words that a typo of a month or weekday name must not be ("maar" is no "maart"):
+    the words of both languages, except the names of months and weekdays themselves
+    ("february" in a Dutch text is "februari"). Worked out at the first compile."""
+    names = {fold(name) for raw in RAW.values() for key in ("months", "weekdays")
+             for name in raw[key]}
+    return frozenset(word for words in (*VOCABULARY.values(), *STOPWORDS.values())
+                     for word in words if 4 <= len(word) <= 11 and word not in names)
+
+
 LEXICONS = _Lexicons()

@@ -55,7 +55,6 @@ SCHEMA = Record({
     "month_day_joiners": PHRASES,         # "March the 15th"
     "mid_month_words": PHRASES,           # "medio maart", "mid-July": the 15th
     "week_words": PHRASES,                # "week 16", "wk 16"
-    "next_week": PHRASES,                 # "volgende week dinsdag"
     "articles": PHRASES,                  # may follow a preposition: "by the 15th"
     "numeric_idioms": PHRASES,            # "24/7" is no date
     "relative": {str: (str, int)},        # phrase -> (unit, how many)
@@ -102,6 +101,23 @@ SCHEMA = Record({
     }),
     # followups.py reads these; their words are someone else's to edit
     "followup_signals": {str: PHRASES},
+    # dates, added for notes as people type them (tests/rules/corpus/README.md)
+    "ordinal_words": {str: int},          # "derde", "first"; -1 is "laatste"/"last"
+    "part_of_joiners": PHRASES,           # "eerste week van maart", "last Monday of March"
+    "weekday_weeks": {str: int},          # "dinsdag volgende week": weeks from this one
+    "relative_months": {str: int},        # "the 20th of next month": months from this one
+    "next_n_words": PHRASES,              # "komende 3 dagen", "next three weeks"
+    "quarter_words": PHRASES,             # "derde kwartaal", "3rd qtr"
+    "week_of_words": PHRASES,             # "in de week van 12 januari", "w/c 5 Feb"
+    "range_joiners": PHRASES,             # "13-15 juli", "July 13 to 15": the last day
+    "easter_holidays": {str: int},        # days after Easter Sunday ("hemelvaart": 39)
+    "event_prepositions": PHRASES,        # "de teamdag van 12/11": the event's day
+    "ambiguous_month_prefixes": PHRASES,  # "in jan", "end of may": the month, not a name
+    "topic_joiners": PHRASES,             # "voor Q2 en Q3": quarters as a topic
+    "day_articles": PHRASES,              # "voor de 20e", "by the 15th"
+    "span_suffixes": PHRASES,             # "3 days from now", "a week hence"
+    "period_start_words": PHRASES,        # "begin april", "early May": a vague date
+    "score_nouns": PHRASES,               # "een score van 7/10" is no date
 })
 
 # Lists that must not share a phrase: each says what a phrase *is*, and a phrase
@@ -109,7 +125,8 @@ SCHEMA = Record({
 EXCLUSIVE = (
     ("owner.employee", "owner.manager", "owner.both", "owner.other", "owner.indefinite",
      "owner.pronoun_employee"),
-    ("vague_time", "frequency", "duration", "relative", "holidays", "vague_wording"),
+    ("vague_time", "frequency", "duration", "relative", "holidays", "easter_holidays",
+     "vague_wording"),
     ("start_only_prepositions", "firm_deadline_prepositions"),
 )
 

@@ -67,6 +67,10 @@ def alternatives(words):
     return literal_trie({fold(w) for w in words})
 
 
+WILDCARD = "\0"  # in a word of `literal_trie`: any one letter (a typo of a name)
+ANY_LETTER = r"[^\W\d_]"
+
+
 def literal_trie(words):
     """Literal alternatives as a trie ("de (?:medewerker|manager)"): the longest that
     fits is tried first, and the regex engine does not try every word at every
@@ -82,7 +86,7 @@ def literal_trie(words):
 
 def _trie_regex(node):
     ends_here = "" in node
-    branches = [re.escape(char) + _trie_regex(child)
+    branches = [(ANY_LETTER if char == WILDCARD else re.escape(char)) + _trie_regex(child)
                 for char, child in sorted(node.items()) if char]
     if not branches:
         return ""

@@ -105,7 +105,8 @@ def agreement_item(conversation, agreement):
     owner = owner_text(conversation, agreement)
     due = long_date(agreement.due_on)
     facts = [(_("Who"), owner or _("Nobody yet"), owner is None),
-             (_("By"), due or _("No date yet"), due is None),
+             (_("From") if agreement.due_is_start else _("By"), due or _("No date yet"),
+              due is None),
              (_("Kind"), str(KINDS[agreement.kind.value]), False)]
     if agreement.status is not AgreementStatus.OPEN:
         status = str(STATUSES[agreement.status.value])
