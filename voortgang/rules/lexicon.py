@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .actors import ACTOR_RULES, OWNER_KINDS
 from .schema import check_regexes, check_same_languages, load_language
-from .text import alternatives, fold, key_word, phrase_pattern
+from .text import alternatives, fold, key_words, phrase_pattern
 
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("nl", "en")
@@ -40,14 +40,14 @@ class EndsWith:
 
 
 def _key_words(phrases):
-    """One word of each phrase (`text.key_word`): a text that holds one of the
-    phrases holds one of these. None if a phrase has no such word to go by."""
+    """The key words of each phrase (`text.key_words`): a text that holds one of the
+    phrases holds one of these. None if a phrase has no key words to go by."""
     words = set()
     for phrase in phrases:
-        word = key_word(phrase)
-        if word is None:
+        found = key_words(phrase)
+        if found is None:
             return None
-        words.add(word)
+        words |= found
     return frozenset(words)
 
 

@@ -106,20 +106,38 @@ def letter_runs(folded):
     return frozenset(LETTERS.findall(folded))
 
 
-def key_word(phrase):
-    """A run of letters that every match of the phrase holds as a whole: the longest
-    word of a literal phrase, or of the plain words a small regex opens with ("de
-    komende (?:weken|maanden)", "later(?! dan)"); None if there is no such word
-    ("elke? (?:dag|week)", "\\d+ uur")."""
+def key_words(phrase):
+    """Runs of letters of which every match of the phrase holds one as a whole: the
+    longest word of a literal phrase; for a small regex, the longest of the plain
+    words it opens with ("de komende (?:weken|maanden)", "later(?! dan)"), or the
+    first word of each alternative of a group it opens with ("(?:in|rond) de zomer";
+    an optional group first is passed over: "(?:the )?summer holidays"). None if
+    there are none to go by ("elke? (?:dag|week)", "\\d+ uur")."""
     folded = fold(phrase)
     if not _REGEX_SYNTAX.search(folded):
         found = LETTERS.findall(folded)
-        return max(found, key=len) if found else None
+        return frozenset([max(found, key=len)]) if found else None
     plain = _LOOKAROUND.sub("", folded)
     if _top_level_bar(plain):
         return None  # "a|b": either may match
+    group = _PLAIN_GROUP.match(plain)
+    while group and group["optional"]:
+        plain = plain[group.end():]
+        group = _PLAIN_GROUP.match(plain)
+    if group:
+        if plain[group.end():group.end() + 1] not in (" ", ""):
+            return None
+        firsts = [alternative.split(" ", 1)[0] for alternative in group["body"].split("|")]
+        runs = [LETTERS.findall(first) for first in firsts]
+        if not all(runs) or _REGEX_SYNTAX.search(group["body"].replace("|", "")):
+            return None
+        return frozenset(max(found, key=len) for found in runs)
     opening = list(itertools.takewhile(str.isalpha, plain.split(" ")))
-    return max(opening, key=len) if opening else None
+    return frozenset([max(opening, key=len)]) if opening else None
+
+
+# A group of plain alternatives at the start of a regex: "(?:in|rond) ", "(?:the )?"
+_PLAIN_GROUP = re.compile(r"\(\?:(?P<body>[^()\\]*)\)(?P<optional>\?)?")
 
 
 def _top_level_bar(regex):
