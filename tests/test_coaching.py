@@ -286,3 +286,26 @@ def test_the_overview_judges_each_agreement_once(client, conversation, phase_url
     page = client.get(phase_url(conversation, "overview")).get_data(as_text=True)
     assert "2 afspraken zijn nog niet concreet" in page
     assert len(calls) == 2
+
+
+def test_a_start_date_reads_from_not_by(htmx, client, conversation, phase_url):
+    """"vanaf 11 december elke twee weken" starts then: it is no deadline."""
+    text = "Jan geeft vanaf 11 december elke twee weken een update aan het team"
+    check = htmx.post(f"/conversations/{conversation.id}/assistant/agreement",
+                      data=typed(text)).get_data(as_text=True)
+    assert '<span class="check-label">Vanaf</span>' in check
+    htmx.post(f"/conversations/{conversation.id}/items/agreements", data={
+        "new-agreement-description": text, "new-agreement-owner": "",
+        "new-agreement-due_on": "", "new-agreement-kind": "other"})
+    agreement = db.session.scalar(db.select(Agreement))
+    assert agreement.due_is_start and agreement.due_on.month == 12
+    page = client.get(phase_url(conversation, "agreements")).get_data(as_text=True)
+    assert "<dt>Vanaf</dt>" in page and "<dt>Uiterlijk</dt>" not in page
+
+
+def test_a_date_chosen_by_hand_is_a_deadline(htmx, conversation):
+    htmx.post(f"/conversations/{conversation.id}/items/agreements", data={
+        "new-agreement-description": "Jan geeft vanaf 11 december een update",
+        "new-agreement-owner": "employee", "new-agreement-due_on": "2027-01-31",
+        "new-agreement-kind": "other"})
+    assert db.session.scalar(db.select(Agreement)).due_is_start is False

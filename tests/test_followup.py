@@ -310,3 +310,19 @@ def test_check_ins_are_hidden_from_hr_and_others(app, login, admin_client, team,
 def test_in_dutch(client, team):
     page = client.get("/follow-up").get_data(as_text=True)
     assert "Opvolging" in page and "Te laat" in page
+
+
+def test_a_start_date_in_the_past_is_not_overdue(client, team):
+    """"vanaf 1 december elke week": the date is when it began, not a deadline."""
+    overdue = team["jans"].agreements[0]
+    overdue.due_is_start = True
+    db.session.commit()
+    page = client.get("/follow-up").get_data(as_text=True)
+    classes = {int(i): c for c, i in re.findall(
+        r'<li class="follow-item([^"]*)" id="agreement-(\d+)"', page)}
+    assert classes[overdue.id].strip() == ""
+    assert "Vanaf " in page
+    counts = [int(n) for n in re.findall(r'<span class="count">(\d+)</span>', page)]
+    assert counts[:2] == [4, 0]  # open, overdue
+    assert overdue.id not in _shown(client.get("/follow-up?show=overdue").get_data(
+        as_text=True))

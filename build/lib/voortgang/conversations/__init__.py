@@ -1,1 +1,0 @@
-"""The conversation itself: its phases, answers, goals and agreements."""

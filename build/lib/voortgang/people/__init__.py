@@ -1,1 +1,0 @@
-"""People: pick or add the employee whose review it is."""
