@@ -102,6 +102,9 @@ def app_config():
 def live_server(app):
     """Serve the app on a free port in a daemon thread; yield its base URL."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
+    # On the way out the server waits for the requests still being answered, so none
+    # holds a database connection past the test (PostgreSQL would warn of it later).
+    server.daemon_threads, server.block_on_close = False, True
     thread = threading.Thread(target=server.serve_forever, name="live-server",
                               kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
